@@ -1,0 +1,24 @@
+/// Where generated configs expect the router's secrets. Secrets never enter the inventory or the output;
+/// the configs reference files the operator (or the agent) places on the router.
+public struct CompileOptions: Sendable, Hashable {
+    /// Holds `<interface>.key`, each WireGuard server's private key.
+    public var keyDirectory: String
+    /// Holds `bgp/<password_secret>.conf`, each with one `password "…";` line for BIRD.
+    public var secretDirectory: String
+
+    public init(keyDirectory: String = "/etc/wireguard", secretDirectory: String = "/etc/wgc/secrets") {
+        self.keyDirectory = keyDirectory
+        self.secretDirectory = secretDirectory
+    }
+}
+
+/// One generated file, with its path relative to the output folder.
+public struct CompiledFile: Sendable, Hashable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}

@@ -1,0 +1,105 @@
+import Sodium
+import YAML
+
+/// Reads an inventory's files into an `Inventory`, collecting every loading problem as a diagnostic.
+/// Files are read in path order and documents in file order, so the result is deterministic.
+public enum InventoryLoader {
+    public static func load(_ files: [SourceFile], extraVRPs: [SourceFile] = []) -> (Inventory, [Diagnostic]) {
+        var inventory = Inventory()
+        var diagnostics: [Diagnostic] = []
+        let sorted = files.sorted { $0.path < $1.path }
+        inventory.digest = digest(of: sorted)
+        var vrps: [VRP] = []
+        for file in sorted {
+            if InventoryFiles.isVRPFile(file.path) {
+                let loaded = VRPLoader.load(file)
+                vrps += loaded.vrps
+                diagnostics += loaded.diagnostics
+                if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
+            } else if InventoryFiles.isYAML(file.path) {
+                load(file, into: &inventory, diagnostics: &diagnostics)
+            }
+        }
+        inventory.repositoryVRPs = vrps.sorted { lhs, rhs in
+            lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
+        }
+        for file in extraVRPs {
+            let loaded = VRPLoader.load(file)
+            vrps += loaded.vrps
+            diagnostics += loaded.diagnostics
+            if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
+        }
+        inventory.vrps = VRPSet(vrps)
+        return (inventory, diagnostics)
+    }
+
+    /// SHA-256 over each file's path and bytes, with lengths so that no two trees collide by concatenation.
+    static func digest(of files: [SourceFile]) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(files.reduce(0) { $0 + $1.bytes.count + $1.path.utf8.count + 32 })
+        for file in files {
+            buffer += Array("\(file.path.utf8.count):\(file.path)\(file.bytes.count):".utf8)
+            buffer += file.bytes
+        }
+        return Hex.encode(Sodium.sha256(buffer))
+    }
+
+    static func load(_ file: SourceFile, into inventory: inout Inventory, diagnostics: inout [Diagnostic]) {
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLParser.parse(file.bytes)
+        } catch {
+            inventory.hasUnparsableFiles = true
+            diagnostics.append(.error(.yamlSyntax, at: FileLocation(file: file.path, line: error.mark.line,
+                                                                      column: error.mark.column),
+                                      "YAML syntax error: \(error.message)",
+                                      hint: "the whole file is skipped, and references are not checked, until this is fixed"))
+            return
+        }
+        for document in documents {
+            if document.root.isNull { continue }
+            var reader = ResourceReader(file: file.path, root: document.root)
+            reader.read(into: &inventory)
+            diagnostics += reader.diagnostics
+        }
+    }
+}
+
+enum Hex {
+    static func encode(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Stable resource ids: the `id` a document carries, else a UUID derived from its kind and name (or prefix).
+public enum ResourceID {
+    public static func derive(kind: String, key: String) -> String {
+        var bytes = Array(Sodium.sha256(Array("wgc:\(kind):\(key)".utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: a custom, name-based UUID (RFC 9562)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = Hex.encode(bytes)
+        let characters = Array(hex)
+        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16])
+            + "-" + String(characters[16..<20]) + "-" + String(characters[20..<32])
+    }
+
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if IPAddress.hexValue(byte) == nil {
+                return false
+            }
+        }
+        return true
+    }
+}

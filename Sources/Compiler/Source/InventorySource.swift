@@ -1,0 +1,45 @@
+import Foundation
+
+/// One inventory file: its path relative to the inventory root and its bytes.
+public struct SourceFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Where the compiler reads an inventory from: a folder today, a git tree at a revision tomorrow.
+/// The compiler never touches the file system itself, so any tree of files can be compiled.
+public protocol InventorySource: Sendable {
+    /// Every file of the inventory with its path relative to the root, in any order.
+    func files() throws -> [SourceFile]
+}
+
+/// An I/O failure while reading an inventory, with the path it happened at.
+public struct SourceError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// An inventory held in memory (tests, the API building a candidate inventory).
+public struct MemorySource: InventorySource {
+    public var contents: [String: String]
+
+    public init(_ contents: [String: String]) {
+        self.contents = contents
+    }
+
+    public func files() throws -> [SourceFile] {
+        contents.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) }
+    }
+}

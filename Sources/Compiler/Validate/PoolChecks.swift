@@ -1,0 +1,142 @@
+extension Validator {
+    /// Pools must not overlap each other, anywhere in the inventory.
+    mutating func checkPools() {
+        let sorted = inventory.pools.sorted { $0.prefix < $1.prefix }
+        var widest: PrefixPool?
+        for pool in sorted {
+            if let previous = widest, previous.prefix.overlaps(pool.prefix) {
+                error(.overlappingPools, pool.origin, "prefix",
+                      "pool '\(pool.name)' (\(pool.prefix)) overlaps pool '\(previous.name)' (\(previous.prefix))",
+                      hint: "pools must be disjoint; shrink or move one of them")
+            }
+            if widest == nil || pool.prefix.last > widest!.prefix.last { widest = pool }
+        }
+    }
+
+    /// Allocations: a known pool and client, inside the pool, a length the pool allows, no overlaps.
+    mutating func checkAllocations() {
+        let pools = Dictionary(inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let clients = Dictionary(inventory.clients.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let serverNodes = Dictionary(inventory.servers.map { ($0.name, $0.node) }, uniquingKeysWith: { a, _ in a })
+        var placed: [(prefix: IPPrefix, what: String, origin: Origin)] = []
+        for allocation in inventory.allocations {
+            if let client = clients[allocation.client] {
+                if let pool = pools[allocation.pool], let node = serverNodes[client.server], !node.isEmpty,
+                   !pool.node.isEmpty, node != pool.node {
+                    error(.invalidValue, allocation.origin, "client",
+                          "client '\(client.name)' connects to node '\(node)' but pool '\(pool.name)' is on node "
+                              + "'\(pool.node)'", hint: "allocate from a pool of the client's node")
+                }
+            } else {
+                unknownReference(allocation.origin, "client", kind: .wireGuardClient, name: allocation.client,
+                                 known: inventory.clients.map(\.name))
+            }
+            guard let pool = pools[allocation.pool] else {
+                unknownReference(allocation.origin, "pool", kind: .prefixPool, name: allocation.pool,
+                                 known: inventory.pools.map(\.name))
+                continue
+            }
+            guard pool.prefix.contains(allocation.prefix) else {
+                error(.allocationOutsidePool, allocation.origin, "prefix",
+                      "allocation \(allocation.prefix) is outside pool '\(pool.name)' (\(pool.prefix))",
+                      hint: "`wgc allocate --pool \(pool.name) --client \(allocation.client)` picks a free prefix")
+                continue
+            }
+            guard (pool.maxPrefixLength...max(pool.maxPrefixLength, pool.minPrefixLength)).contains(allocation.prefix.length)
+            else {
+                error(.prefixLengthOutOfRange, allocation.origin, "prefix",
+                      "allocation \(allocation.prefix) is a /\(allocation.prefix.length); pool '\(pool.name)' allows "
+                          + "/\(pool.maxPrefixLength) to /\(pool.minPrefixLength)",
+                      hint: "use a length between /\(pool.maxPrefixLength) and /\(pool.minPrefixLength)")
+                continue
+            }
+            placed.append((allocation.prefix, "allocation \(allocation.prefix) for '\(allocation.client)'",
+                           allocation.origin))
+        }
+        reportOverlaps(placed)
+        takenByPool = [:]
+        for entry in placed {
+            if let pool = inventory.pools.first(where: { $0.prefix.contains(entry.prefix) }) {
+                takenByPool[pool.name, default: []].append(entry.prefix)
+            }
+        }
+    }
+
+    private mutating func reportOverlaps(_ placed: [(prefix: IPPrefix, what: String, origin: Origin)]) {
+        let sorted = placed.sorted { $0.prefix < $1.prefix }
+        var widest: (prefix: IPPrefix, what: String, origin: Origin)?
+        for entry in sorted {
+            if let previous = widest, previous.prefix.overlaps(entry.prefix) {
+                let other = previous.origin
+                error(.overlappingAllocations, entry.origin, "prefix",
+                      "\(entry.prefix) overlaps \(previous.what) (\(other.file):\(other.location("prefix").line))",
+                      hint: "allocations never share addresses; `wgc allocate` finds a free prefix")
+            }
+            if widest == nil || entry.prefix.last > widest!.prefix.last { widest = entry }
+        }
+    }
+
+    /// LAN interfaces: a known pool of the same node; an explicit prefix inside it, else the lowest free /64.
+    mutating func resolveLANPrefixes() {
+        let pools = Dictionary(inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for nodeIndex in inventory.nodes.indices {
+            let node = inventory.nodes[nodeIndex]
+            for lanIndex in node.lanInterfaces.indices {
+                let lan = node.lanInterfaces[lanIndex]
+                guard let pool = pools[lan.pool] else {
+                    unknownReference(lan.origin, "pool", kind: .prefixPool, name: lan.pool,
+                                     known: inventory.pools.map(\.name))
+                    continue
+                }
+                if pool.node != node.name, !pool.node.isEmpty {
+                    error(.invalidValue, lan.origin, "pool",
+                          "pool '\(pool.name)' belongs to node '\(pool.node)', not '\(node.name)'")
+                    continue
+                }
+                let taken = takenByPool[pool.name] ?? []
+                if let prefix = lan.prefix {
+                    guard pool.prefix.contains(prefix) else {
+                        error(.allocationOutsidePool, lan.origin, "prefix",
+                              "LAN prefix \(prefix) is outside pool '\(pool.name)' (\(pool.prefix))")
+                        continue
+                    }
+                    if let clash = taken.first(where: { $0.overlaps(prefix) }) {
+                        error(.overlappingAllocations, lan.origin, "prefix",
+                              "LAN prefix \(prefix) of \(node.name)/\(lan.name) overlaps allocation \(clash)")
+                        continue
+                    }
+                    if prefix.length != 64 {
+                        warning(.prefixLengthOutOfRange, lan.origin, "prefix",
+                                "LAN prefix \(prefix) is not a /64: hosts cannot use SLAAC on it",
+                                hint: "router advertisements for autoconfiguration need a /64")
+                    }
+                } else {
+                    guard pool.prefix.length <= 64,
+                          let free = PoolAllocator.firstFree(in: pool.prefix, length: 64, taken: taken) else {
+                        error(.poolExhausted, lan.origin, "pool",
+                              "pool '\(pool.name)' has no free /64 for LAN interface \(node.name)/\(lan.name)",
+                              hint: "set `prefix:` explicitly or widen the pool")
+                        continue
+                    }
+                    inventory.nodes[nodeIndex].lanInterfaces[lanIndex].prefix = free
+                }
+                takenByPool[pool.name, default: []].append(inventory.nodes[nodeIndex].lanInterfaces[lanIndex].prefix!)
+            }
+        }
+    }
+
+    /// Warns about pools that have no free default-length block left.
+    mutating func checkPoolUsage() {
+        for pool in inventory.pools {
+            let taken = takenByPool[pool.name] ?? []
+            guard !taken.isEmpty else { continue }
+            if PoolAllocator.firstFree(in: pool.prefix, length: pool.maxPrefixLength, taken: taken) == nil {
+                let usage = PoolAllocator.usage(of: pool, taken: taken)
+                warning(.poolExhausted, pool.origin, "prefix",
+                        "pool '\(pool.name)' has no free /\(pool.maxPrefixLength) left (\(usage.used) of "
+                            + "\(usage.capacity) used)",
+                        hint: "add a pool or release unused allocations")
+            }
+        }
+    }
+}

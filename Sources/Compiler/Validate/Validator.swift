@@ -1,0 +1,170 @@
+/// Checks a loaded inventory as a whole — references, addressing, pools, BGP, RPKI — and resolves what the
+/// inventory leaves implicit (a resource's node when there is one, unpinned client addresses, LAN prefixes).
+/// Every problem is reported; none stops the others from being found.
+public struct Validator {
+    public internal(set) var inventory: Inventory
+    public private(set) var diagnostics: [Diagnostic] = []
+    var publicKeysOfServers: [String: String] = [:]
+    /// Prefixes taken in each pool (allocations, then LAN prefixes), filled as validation goes.
+    var takenByPool: [String: [IPPrefix]] = [:]
+
+    public static func validate(_ inventory: Inventory) -> (Inventory, [Diagnostic]) {
+        var validator = Validator(inventory: inventory)
+        validator.run()
+        return (validator.inventory, validator.diagnostics)
+    }
+
+    init(inventory: Inventory) {
+        self.inventory = inventory
+    }
+
+    mutating func run() {
+        checkUniqueNames()
+        resolveNodes()
+        checkNodes()
+        checkServers()
+        checkClients()
+        checkPools()
+        checkAllocations()
+        resolveLANPrefixes()
+        checkPoolUsage()
+        checkSessions()
+        checkAnnouncements()
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func error(_ code: DiagnosticCode, _ origin: Origin, _ field: String?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(code, at: origin.location(field), message, hint: hint))
+    }
+
+    mutating func warning(_ code: DiagnosticCode, _ origin: Origin, _ field: String?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(code, at: origin.location(field), message, hint: hint))
+    }
+
+    /// "unknown X 'name'" with the closest existing name as a hint; silent when the resource exists but failed
+    /// to load, since that error is already reported.
+    mutating func unknownReference(_ origin: Origin, _ field: String, kind resourceKind: ResourceKind, name: String,
+                                   known: [String]) {
+        guard !inventory.mayBeBroken(resourceKind, name) else { return }
+        let kind = resourceKind.displayName
+        let hint: String
+        if let near = Spelling.closest(to: name, in: known) {
+            hint = "did you mean '\(near)'?"
+        } else if known.isEmpty {
+            hint = "the inventory defines no \(kind)"
+        } else {
+            hint = "known: " + known.sorted().prefix(8).joined(separator: ", ") + (known.count > 8 ? ", …" : "")
+        }
+        error(.unknownReference, origin, field, "unknown \(kind) '\(name)'", hint: hint)
+    }
+
+    // MARK: Names
+
+    private mutating func checkUniqueNames() {
+        func check(_ kind: String, _ items: [(name: String, id: String, origin: Origin)]) {
+            var seen: [String: Origin] = [:]
+            var bird: [String: String] = [:]
+            var ids: [String: Origin] = [:]
+            for item in items {
+                if let first = seen[item.name] {
+                    error(.duplicateName, item.origin, "name", "\(kind) '\(item.name)' is defined twice",
+                          hint: "first defined at \(first.file):\(first.location("name").line)")
+                } else {
+                    seen[item.name] = item.origin
+                    let symbol = Names.birdSymbol(item.name)
+                    if let other = bird[symbol] {
+                        error(.duplicateName, item.origin, "name", "\(kind) names '\(other)' and '\(item.name)' "
+                                  + "both become '\(symbol)' in generated configs", hint: "rename one of them")
+                    }
+                    bird[symbol] = item.name
+                }
+                if let first = ids[item.id], first != seen[item.name] {
+                    error(.duplicateID, item.origin, "id", "id \(item.id) is already used by another \(kind)",
+                          hint: "ids must be unique; remove the id to let wgc derive one")
+                } else {
+                    ids[item.id] = item.origin
+                }
+            }
+        }
+        check("node", inventory.nodes.map { ($0.name, $0.id, $0.origin) })
+        check("WireGuard server", inventory.servers.map { ($0.name, $0.id, $0.origin) })
+        check("WireGuard client", inventory.clients.map { ($0.name, $0.id, $0.origin) })
+        check("prefix pool", inventory.pools.map { ($0.name, $0.id, $0.origin) })
+        check("BGP session", inventory.sessions.map { ($0.name, $0.id, $0.origin) })
+        check("BGP announcement", inventory.announcements.map { ($0.name, $0.id, $0.origin) })
+    }
+
+    // MARK: Nodes
+
+    /// Fills in the node of servers, pools, sessions and announcements that leave it out, when there is one node.
+    private mutating func resolveNodes() {
+        for index in inventory.servers.indices {
+            let server = inventory.servers[index]
+            inventory.servers[index].node = resolvedNode(server.node, server.origin, what: "WireGuard server '\(server.name)'")
+        }
+        for index in inventory.pools.indices {
+            let pool = inventory.pools[index]
+            inventory.pools[index].node = resolvedNode(pool.node, pool.origin, what: "prefix pool '\(pool.name)'")
+        }
+        for index in inventory.sessions.indices {
+            let session = inventory.sessions[index]
+            inventory.sessions[index].node = resolvedNode(session.node, session.origin,
+                                                          what: "BGP session '\(session.name)'")
+        }
+        let sessionNodes = Dictionary(inventory.sessions.map { ($0.name, $0.node) }, uniquingKeysWith: { first, _ in first })
+        for index in inventory.announcements.indices {
+            let announcement = inventory.announcements[index]
+            if announcement.node.isEmpty, let session = announcement.session, let node = sessionNodes[session],
+               !node.isEmpty {
+                inventory.announcements[index].node = node
+                continue
+            }
+            inventory.announcements[index].node = resolvedNode(announcement.node, announcement.origin,
+                                                               what: "BGP announcement '\(announcement.name)'")
+        }
+    }
+
+    /// The node a resource belongs to: the one it names, or the only one; "" (with a diagnostic) otherwise.
+    private mutating func resolvedNode(_ node: String, _ origin: Origin, what: String) -> String {
+        let names = inventory.nodes.map(\.name)
+        if node.isEmpty {
+            if names.count == 1 { return names[0] }
+            if names.isEmpty {
+                guard !inventory.hasBroken(.node) else { return "" }
+                error(.unknownReference, origin, nil, "\(what) needs a node, but the inventory defines no Node",
+                      hint: "add a `kind: Node` document for the router")
+            } else {
+                error(.ambiguousNode, origin, nil, "\(what) does not say which node it belongs to",
+                      hint: "add `node:` with one of: " + names.sorted().joined(separator: ", "))
+            }
+            return ""
+        }
+        guard names.contains(node) else {
+            unknownReference(origin, "node", kind: .node, name: node, known: names)
+            return ""
+        }
+        return node
+    }
+
+    private mutating func checkNodes() {
+        var routerIDs: [IPAddress: String] = [:]
+        for node in inventory.nodes {
+            guard let routerID = node.routerID else { continue }
+            if let other = routerIDs[routerID] {
+                error(.duplicateAddress, node.origin, "router_id",
+                      "router_id \(routerID) is already the router id of node '\(other)'",
+                      hint: "each BGP speaker needs its own router id")
+            }
+            routerIDs[routerID] = node.name
+            var seen = Set<String>()
+            for lan in node.lanInterfaces {
+                if !seen.insert(lan.name).inserted {
+                    error(.duplicateInterface, lan.origin, "name", "interface '\(lan.name)' is listed twice on node '\(node.name)'")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Compiler
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate an inventory and write each node's wg-quick, BIRD and radvd configs.",
+        discussion: """
+            Writes OUT/<node>/{wireguard/<interface>.conf, clients/<client>.conf, bird.conf, radvd.conf,
+            allocations.json, manifest.json}. Nothing is written when the inventory is invalid. OUT is
+            replaced as a whole; a non-empty folder wgc did not write is refused.
+
+            Example:
+              wgc compile examples/inventory --out out
+            """
+    )
+
+    @OptionGroup var inventory: InventoryOptions
+
+    @Option(help: "The output folder.")
+    var out: String
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "Where routers keep WireGuard private keys (<interface>.key).")
+    var keyDir = CompileOptions().keyDirectory
+
+    @Option(help: "Where routers keep secrets such as BGP passwords (bgp/<name>.conf).")
+    var secretDir = CompileOptions().secretDirectory
+
+    func run() throws {
+        try withIOErrors {
+            let checked = try inventory.check()
+            if !checked.diagnostics.isEmpty {
+                print(DiagnosticRenderer.render(checked.diagnostics, as: .text), terminator: "")
+            }
+            guard checked.isValid(strict: strict) else {
+                printError("not compiled: the inventory is invalid")
+                throw ExitCode(Status.invalid)
+            }
+            let files = InventoryCompiler.emit(checked.inventory,
+                                               options: CompileOptions(keyDirectory: keyDir, secretDirectory: secretDir))
+            try OutputWriter.write(files, to: out)
+            print("compiled \(checked.inventory.nodes.count) node(s) into \(out): \(files.count) files")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Compiler
+import Foundation
+
+/// The inventory a verb works on, and the VRP export to check it against.
+struct InventoryOptions: ParsableArguments {
+    @Argument(help: "The inventory folder (or one YAML file).")
+    var path: String
+
+    @Option(help: "A validator's full VRP export (rpki-client or Routinator JSON) to check announcements against.")
+    var vrps: String?
+
+    /// Loads and validates; paths in diagnostics are shown under the path the user gave.
+    func check() throws -> CheckedInventory {
+        var extra: [SourceFile] = []
+        if let vrps {
+            guard let data = FileManager.default.contents(atPath: vrps) else {
+                throw SourceError(path: vrps, message: "cannot read VRP file")
+            }
+            extra.append(SourceFile(path: vrps, bytes: [UInt8](data)))
+        }
+        var checked = try InventoryCompiler.check(FolderSource(path: path), extraVRPs: extra)
+        let prefix = displayPrefix
+        for index in checked.diagnostics.indices where checked.diagnostics[index].location.file != vrps {
+            checked.diagnostics[index].location.file = prefix + checked.diagnostics[index].location.file
+        }
+        return checked
+    }
+
+    private var displayPrefix: String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (path as NSString).deletingLastPathComponent.isEmpty ? "" : (path as NSString).deletingLastPathComponent + "/"
+        }
+        if path == "." { return "" }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Runs `body`, turning I/O errors into exit status 2 with a message.
+func withIOErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as SourceError {
+        printError(error.description)
+        throw ExitCode(Status.usageOrIO)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(Status.usageOrIO)
+    }
+}
