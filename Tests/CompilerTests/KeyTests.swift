@@ -1,0 +1,35 @@
+import Compiler
+import Foundation
+import Sodium
+import Testing
+
+@Suite("WireGuard keys")
+struct KeyTests {
+    @Test("the public key matches `wg pubkey` byte for byte", .enabled(if: Programs.available("wg"), "needs wireguard-tools"))
+    func publicKeyMatchesWG() throws {
+        for _ in 0..<25 {
+            let privateKey = try Programs.run(["wg", "genkey"]).check("wg genkey").stdout
+            let expected = try Programs.run(["wg", "pubkey"], input: privateKey).check("wg pubkey").stdout
+            let derived = try #require(WireGuardKey.publicKey(ofPrivateKey: privateKey.trimmingCharacters(in: .newlines)))
+            #expect(derived + "\n" == expected)
+        }
+    }
+
+    @Test("generated private keys are accepted by `wg pubkey` and give the same public key",
+          .enabled(if: Programs.available("wg"), "needs wireguard-tools"))
+    func generatedKeysWorkWithWG() throws {
+        for _ in 0..<10 {
+            let privateKey = WireGuardKey.encode(Sodium.generatePrivateKey())
+            let expected = try Programs.run(["wg", "pubkey"], input: privateKey + "\n").check("wg pubkey").stdout
+            #expect(WireGuardKey.publicKey(ofPrivateKey: privateKey).map { $0 + "\n" } == expected)
+        }
+    }
+
+    @Test("rejects what is not base64 of 32 bytes", arguments: [
+        "", "abc", "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ", "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ==",
+        "!VOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ=", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    ])
+    func invalidKeys(_ text: String) {
+        #expect(!WireGuardKey.isValid(text))
+    }
+}

@@ -1,0 +1,89 @@
+import Compiler
+import Foundation
+import PropertyBased
+import Testing
+
+@Suite("Properties")
+struct PropertyTests {
+    static let pool: IPPrefix = {
+        guard case .success(let prefix) = IPPrefix.parse("2001:db8:100::/48") else { fatalError() }
+        return prefix
+    }()
+
+    @Test("allocation never overlaps and never moves what is already allocated")
+    func allocationIsStableAndDisjoint() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 48...64).array(of: 1...40)) { lengths in
+            var taken: [IPPrefix] = []
+            for length in lengths {
+                let before = taken
+                guard let next = PoolAllocator.firstFree(in: Self.pool, length: length, taken: taken) else {
+                    // Full for this length: then no aligned block of it is free anywhere in the pool.
+                    #expect(taken.contains { $0.length <= length } || !taken.isEmpty)
+                    continue
+                }
+                #expect(Self.pool.contains(next))
+                #expect(next.length == length)
+                #expect(!next.hasHostBits, "aligned")
+                #expect(!taken.contains { $0.overlaps(next) }, "\(next) overlaps \(taken)")
+                taken.append(next)
+                #expect(Array(taken.prefix(before.count)) == before, "existing allocations never move")
+            }
+        }
+    }
+
+    @Test("allocation is first fit: nothing lower of that length was free")
+    func allocationIsFirstFit() async {
+        await propertyCheck(count: 100, input: Gen.int(in: 56...64).array(of: 1...12), Gen.int(in: 56...64)) { lengths, want in
+            var taken: [IPPrefix] = []
+            for length in lengths {
+                if let next = PoolAllocator.firstFree(in: Self.pool, length: length, taken: taken) { taken.append(next) }
+            }
+            guard let found = PoolAllocator.firstFree(in: Self.pool, length: want, taken: taken) else { return }
+            let block = IPPrefix(address: Self.pool.address, length: want).size
+            var candidate = Self.pool.first
+            while candidate < found.first {
+                let lower = IPPrefix(address: IPAddress(family: .v6, value: candidate), length: want)
+                #expect(taken.contains { $0.overlaps(lower) }, "\(lower) was free but \(found) was chosen")
+                candidate += block
+            }
+        }
+    }
+
+    @Test("compiling twice gives identical bytes")
+    func compileIsDeterministic() throws {
+        let first = InventoryCompiler.emit(try InventoryCompiler.check(FolderSource(path: Repository.example)).inventory)
+        let second = InventoryCompiler.emit(try InventoryCompiler.check(FolderSource(path: Repository.example)).inventory)
+        #expect(first == second)
+        let shuffled = TestInventory.files.shuffled()
+        let a = InventoryCompiler.emit(TestInventory.check().inventory)
+        let b = InventoryCompiler.emit(TestInventory.check(Dictionary(uniqueKeysWithValues: shuffled)).inventory)
+        #expect(a == b, "the order files are read in does not matter")
+    }
+
+    @Test("mutated inventories never crash the compiler and every diagnostic has a place")
+    func mutationsNeverCrash() async {
+        let sources = TestInventory.files.filter { $0.key.hasSuffix(".yaml") }.sorted { $0.key < $1.key }
+        let alphabet = Array(":-[]{}#&*!|>'\"%@`,? \n\t0123456789abcxyz./\\~".utf8)
+        await propertyCheck(count: 3000, input: Gen.int(in: 0..<sources.count), Gen.int(in: 0...Int.max).array(of: 1...6),
+                            Gen.int(in: 0..<alphabet.count).array(of: 1...6)) { fileIndex, positions, characters in
+            var files = TestInventory.files
+            let (name, text) = sources[fileIndex]
+            var bytes = Array(text.utf8)
+            for (position, character) in zip(positions, characters) {
+                let index = position % (bytes.count + 1)
+                switch position % 3 {
+                case 0 where index < bytes.count: bytes[index] = alphabet[character]
+                case 1 where index < bytes.count: bytes.remove(at: index)
+                default: bytes.insert(alphabet[character], at: index)
+                }
+            }
+            files[name] = String(decoding: bytes, as: UTF8.self)
+            let checked = TestInventory.check(files)
+            for diagnostic in checked.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+                #expect(files[diagnostic.location.file] != nil)
+            }
+            if !checked.hasErrors { _ = InventoryCompiler.emit(checked.inventory) }
+        }
+    }
+}
