@@ -25,28 +25,48 @@ public enum InventoryCompiler {
         return CheckedInventory(inventory: validated, diagnostics: (loadDiagnostics + validationDiagnostics).sortedForDisplay())
     }
 
-    /// Every generated file of every node, paths relative to the output folder, in path order.
+    /// Every generated file of every node, paths relative to the output folder, grouped by node in name order.
+    /// Nodes are emitted in parallel; each node's files are a pure function of the inventory.
     public static func emit(_ inventory: Inventory, options: CompileOptions = CompileOptions()) -> [CompiledFile] {
-        inventory.nodes.sorted { $0.name < $1.name }.flatMap { emit(node: $0, inventory: inventory, options: options) }
+        let shared = SharedEmitState(inventory)
+        return inventory.nodes.sorted { $0.name < $1.name }
+            .parallelMap { emit(node: $0, inventory: inventory, shared: shared, options: options) }
+            .flatMap { $0 }
     }
 
-    static func emit(node: Node, inventory: Inventory, options: CompileOptions) -> [CompiledFile] {
+    /// What every node's emitter looks up, computed once: clients by server, delegated prefixes by client.
+    struct SharedEmitState: Sendable {
+        var clientsByServer: [String: [WireGuardClient]] = [:]
+        var delegated: [String: [IPPrefix]] = [:]
+
+        init(_ inventory: Inventory) {
+            for client in inventory.clients where client.isActive {
+                clientsByServer[client.server, default: []].append(client)
+            }
+            for key in clientsByServer.keys { clientsByServer[key]!.sort { $0.name < $1.name } }
+            for allocation in inventory.allocations {
+                delegated[allocation.client, default: []].append(allocation.prefix)
+            }
+            for key in delegated.keys { delegated[key]!.sort() }
+        }
+    }
+
+    static func emit(node: Node, inventory: Inventory, shared: SharedEmitState, options: CompileOptions) -> [CompiledFile] {
         let base = node.name + "/"
         var files: [CompiledFile] = []
         let servers = inventory.servers.filter { $0.node == node.name && $0.isActive }.sorted { $0.name < $1.name }
-        var clientsByServer: [String: [WireGuardClient]] = [:]
-        for client in inventory.clients where client.isActive { clientsByServer[client.server, default: []].append(client) }
-        var delegated: [String: [IPPrefix]] = [:]
-        for allocation in inventory.allocations { delegated[allocation.client, default: []].append(allocation.prefix) }
-        for key in delegated.keys { delegated[key]!.sort() }
         for server in servers {
-            let clients = (clientsByServer[server.name] ?? []).sorted { $0.name < $1.name }
+            let clients = shared.clientsByServer[server.name] ?? []
+            files.reserveCapacity(files.count + clients.count + 1)
             files.append(CompiledFile(path: base + "wireguard/\(server.interface).conf",
                                       contents: WireGuardEmitter.serverConfig(server, clients: clients,
-                                                                              delegated: delegated, options: options)))
+                                                                              delegated: shared.delegated,
+                                                                              options: options)))
+            let common = WireGuardEmitter.ClientCommon(server: server, node: node)
+            let folder = base + "clients/"
             for client in clients {
-                files.append(CompiledFile(path: base + "clients/\(client.name).conf",
-                                          contents: WireGuardEmitter.clientConfig(client, server: server, node: node)))
+                files.append(CompiledFile(path: folder + client.name + ".conf",
+                                          contents: WireGuardEmitter.clientConfig(client, common: common)))
             }
         }
         files.append(CompiledFile(path: base + "bird.conf",

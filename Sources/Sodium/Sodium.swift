@@ -9,9 +9,12 @@ public enum Sodium {
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
         precondition(initialised, "libsodium failed to initialise")
         var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
-        let input = Array(bytes)
-        input.withUnsafeBufferPointer { buffer in
-            _ = crypto_hash_sha256(&digest, buffer.baseAddress, UInt64(buffer.count))
+        let hashed = bytes.withContiguousStorageIfAvailable { buffer in
+            crypto_hash_sha256(&digest, buffer.baseAddress, UInt64(buffer.count))
+        }
+        if hashed == nil {
+            let input = Array(bytes)
+            _ = crypto_hash_sha256(&digest, input, UInt64(input.count))
         }
         return digest
     }

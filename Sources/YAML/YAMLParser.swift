@@ -16,9 +16,14 @@ public enum YAMLParser {
     }
 }
 
-private enum Frame {
-    case mapping(Mark, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
-    case sequence(Mark, anchor: String?, items: [YAMLNode])
+/// An open mapping or sequence. A struct mutated in place on the stack, so appending never copies.
+private struct Frame {
+    var isMapping: Bool
+    var mark: Mark
+    var anchor: String?
+    var pairs: [YAMLPair] = []
+    var items: [YAMLNode] = []
+    var pendingKey: YAMLNode?
 }
 
 private struct EventWalker {
@@ -81,23 +86,15 @@ private struct EventWalker {
             add(node)
         case YAML_MAPPING_START_EVENT:
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
-            stack.append(.mapping(mark, anchor: anchor, pairs: [], pendingKey: nil))
+            stack.append(Frame(isMapping: true, mark: mark, anchor: anchor))
         case YAML_SEQUENCE_START_EVENT:
             let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
-            stack.append(.sequence(mark, anchor: anchor, items: []))
+            stack.append(Frame(isMapping: false, mark: mark, anchor: anchor))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let node: YAMLNode
-            let anchor: String?
-            switch frame {
-            case .mapping(let start, let name, let pairs, _):
-                node = YAMLNode(.mapping(pairs), at: start)
-                anchor = name
-            case .sequence(let start, let name, let items):
-                node = YAMLNode(.sequence(items), at: start)
-                anchor = name
-            }
-            if let anchor { anchors[anchor] = node }
+            let node = frame.isMapping ? YAMLNode(.mapping(frame.pairs), at: frame.mark)
+                : YAMLNode(.sequence(frame.items), at: frame.mark)
+            if let anchor = frame.anchor { anchors[anchor] = node }
             add(node)
         default:
             break
@@ -105,21 +102,18 @@ private struct EventWalker {
     }
 
     mutating func add(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .mapping(let mark, let anchor, var pairs, let pendingKey):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(mark, anchor: anchor, pairs: pairs, pendingKey: nil))
-            } else {
-                stack.append(.mapping(mark, anchor: anchor, pairs: pairs, pendingKey: node))
-            }
-        case .sequence(let mark, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(mark, anchor: anchor, items: items))
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 

@@ -53,6 +53,12 @@ enum Status {
     static let usageOrIO: Int32 = 2
 }
 
+/// Ends the process now, flushing standard output, without freeing the model the verb built.
+func exitWithoutTeardown(_ status: Int32) -> Never {
+    fflush(nil)
+    Foundation.exit(status)
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("wgc: " + message + "\n").utf8))
 }

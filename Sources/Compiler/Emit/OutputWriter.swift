@@ -1,34 +1,168 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes compiled files into an output folder. The folder is replaced as a whole so that files of removed
-/// clients or nodes do not linger; a non-empty folder wgc did not write is refused rather than cleared.
+/// Writes compiled files into an output folder so that afterwards it holds exactly those files: unchanged files
+/// are left as they are (their timestamps too), changed ones rewritten, files no longer generated removed.
+/// A non-empty folder that wgc did not write is refused rather than touched.
 public enum OutputWriter {
     static let marker = ".wgc-output"
 
-    public static func write(_ files: [CompiledFile], to folder: String) throws {
+    /// What a write did, for the user.
+    public struct Summary: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    @discardableResult
+    public static func write(_ files: [CompiledFile], to folder: String) throws -> Summary {
         let manager = FileManager.default
-        let root = URL(fileURLWithPath: folder)
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: root.path, isDirectory: &isDirectory) {
+        var existing = Set<String>()
+        if manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw SourceError(path: folder, message: "exists and is not a folder") }
-            let entries = try manager.contentsOfDirectory(atPath: root.path)
+            let entries = try manager.contentsOfDirectory(atPath: folder)
             guard entries.isEmpty || entries.contains(marker) else {
                 throw SourceError(path: folder, message: "is not empty and was not written by wgc; "
                                       + "choose an empty or new folder")
             }
-            for entry in entries { try manager.removeItem(at: root.appendingPathComponent(entry)) }
+            existing = try listFiles(under: folder)
+            existing.remove(marker)
         }
-        try manager.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data("wgc compile output; this folder is replaced on every compile\n".utf8)
-            .write(to: root.appendingPathComponent(marker))
-        var created = Set<String>()
-        for file in files {
-            let url = root.appendingPathComponent(file.path)
-            let parent = url.deletingLastPathComponent().path
-            if created.insert(parent).inserted {
-                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try writeFile(folder + "/" + marker, "wgc compile output: wgc rewrites this folder on every compile\n")
+
+        // One group per top-level folder (a node), written in parallel.
+        var groups: [String: [CompiledFile]] = [:]
+        for file in files { groups[String(file.path.prefix { $0 != "/" }), default: []].append(file) }
+        let known = existing
+        let results = groups.keys.sorted().map { groups[$0]! }.parallelMap { group in
+            Result { try writeGroup(group, into: folder, existing: known) }
+        }
+        var summary = Summary()
+        for result in results {
+            let part = try result.get()
+            summary.written += part.written
+            summary.unchanged += part.unchanged
+        }
+        let generated = Set(files.map(\.path))
+        for stale in existing.subtracting(generated).sorted() {
+            guard unlink(folder + "/" + stale) == 0 else {
+                throw SourceError(path: folder + "/" + stale, message: String(cString: strerror(errno)))
             }
-            try Data(file.contents.utf8).write(to: url)
+            summary.removed += 1
+        }
+        if summary.removed > 0 { try removeEmptyFolders(under: folder) }
+        return summary
+    }
+
+    private static func writeGroup(_ files: [CompiledFile], into folder: String, existing: Set<String>) throws -> Summary {
+        var summary = Summary()
+        // Files are written relative to an open descriptor of their folder: ten thousand client configs then
+        // cost one open each, without resolving the whole path again.
+        var folders: [String: Int32] = [:]
+        defer { for descriptor in folders.values { close(descriptor) } }
+        for file in files {
+            let slash = file.path.lastIndex(of: "/")
+            let parent = slash.map { String(file.path[..<$0]) } ?? ""
+            let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
+            let descriptor: Int32
+            if let open = folders[parent] {
+                descriptor = open
+            } else {
+                let path = parent.isEmpty ? folder : folder + "/" + parent
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                guard descriptor >= 0 else { throw SourceError(path: path, message: String(cString: strerror(errno))) }
+                folders[parent] = descriptor
+            }
+            if existing.contains(file.path), hasContents(name, in: descriptor, file.contents) {
+                summary.unchanged += 1
+                continue
+            }
+            try writeFile(name, file.contents, in: descriptor, displayPath: folder + "/" + file.path)
+            summary.written += 1
+        }
+        return summary
+    }
+
+    /// Whether the file already holds exactly `contents`.
+    static func hasContents(_ name: String, in folder: Int32, _ contents: String) -> Bool {
+        let descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var contents = contents
+        return contents.withUTF8 { expected in
+            var buffer = [UInt8](repeating: 0, count: expected.count + 1)
+            var total = 0
+            while total < buffer.count {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                total += count
+            }
+            return total == expected.count && buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress!, total) == 0 }
+        }
+    }
+
+    /// A plain create-write-close: Foundation's `Data.write` fsyncs every file, which for ten thousand
+    /// client configs costs seconds. The output is derived data, regenerated by the next compile.
+    static func writeFile(_ name: String, _ contents: String, in folder: Int32 = AT_FDCWD,
+                          displayPath: String? = nil) throws {
+        let path = displayPath ?? name
+        let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SourceError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var contents = contents
+        try contents.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SourceError(path: path, message: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Every regular file below `root`, as paths relative to it.
+    static func listFiles(under root: String) throws -> Set<String> {
+        var result = Set<String>()
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(path) else {
+                throw SourceError(path: path, message: String(cString: strerror(errno)))
+            }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    pending.append(child)
+                } else {
+                    result.insert(child)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func removeEmptyFolders(under root: String) throws {
+        let manager = FileManager.default
+        for name in try manager.contentsOfDirectory(atPath: root) {
+            let path = root + "/" + name
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            try removeEmptyFolders(under: path)
+            if try manager.contentsOfDirectory(atPath: path).isEmpty { try manager.removeItem(atPath: path) }
         }
     }
 }

@@ -6,50 +6,58 @@ struct FieldReader {
     let file: String
     let kind: String
     let resourceMark: Mark
-    private var values: [String: YAMLNode] = [:]
-    private(set) var fieldMarks: [String: Mark] = [:]
+    /// The fields read, in document order; resources have a dozen at most, so lists beat dictionaries.
+    private var values: [(key: String, node: YAMLNode)] = []
+    private(set) var fieldMarks: [Origin.FieldMark] = []
     var diagnostics: [Diagnostic] = []
 
     /// Indexes `pairs`, reporting duplicate keys, non-text keys and keys outside `allowed`.
-    init(file: String, kind: String, mark: Mark, pairs: [YAMLPair], allowed: Set<String>) {
+    init(file: String, kind: String, mark: Mark, pairs: [YAMLPair], allowed: [String]) {
         self.file = file
         self.kind = kind
         self.resourceMark = mark
-        var firstLine: [String: Int] = [:]
         values.reserveCapacity(pairs.count)
-        for pair in pairs {
+        fieldMarks.reserveCapacity(pairs.count)
+        for (index, pair) in pairs.enumerated() {
             guard case .scalar(let key, _) = pair.key.content else {
                 diagnostics.append(.error(.wrongType, at: location(pair.key.mark),
                                           "a field name must be text, found \(pair.key.kindDescription)"))
                 continue
             }
-            if let line = firstLine[key] {
+            if let first = pairs[..<index].first(where: { if case .scalar(key, _) = $0.key.content { true } else { false } }) {
                 diagnostics.append(.error(.duplicateKey, at: location(pair.key.mark),
                                           "duplicate field '\(key)' in this \(kind)",
-                                          hint: "'\(key)' is already set on line \(line); keep one of them"))
+                                          hint: "'\(key)' is already set on line \(first.key.mark.line); keep one of them"))
                 continue
             }
-            firstLine[key] = pair.key.mark.line
             guard allowed.contains(key) else {
-                var hint = "\(kind) fields are: \(allowed.subtracting(["kind"]).sorted().joined(separator: ", "))"
+                var hint = "\(kind) fields are: \(allowed.filter { $0 != "kind" }.sorted().joined(separator: ", "))"
                 if let near = Spelling.closest(to: key, in: allowed) { hint = "did you mean '\(near)'?" }
                 diagnostics.append(.error(.unknownField, at: location(pair.key.mark),
                                           "unknown field '\(key)' in \(kind)", hint: hint))
                 continue
             }
-            values[key] = pair.value
-            fieldMarks[key] = pair.value.mark
+            values.append((key, pair.value))
+            fieldMarks.append(Origin.FieldMark(name: key, mark: pair.value.mark))
         }
+    }
+
+    private func value(_ key: String) -> YAMLNode? {
+        values.first { $0.key == key }?.node
+    }
+
+    private func markOf(_ key: String) -> Mark? {
+        fieldMarks.first { $0.name == key }?.mark
     }
 
     func location(_ mark: Mark) -> FileLocation {
         FileLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+    func has(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
 
     func node(_ key: String) -> YAMLNode? {
-        guard let node = values[key], !node.isNull else { return nil }
+        guard let node = value(key), !node.isNull else { return nil }
         return node
     }
 
@@ -65,7 +73,7 @@ struct FieldReader {
 
     mutating func report(_ code: DiagnosticCode, _ key: String, _ message: String, hint: String? = nil,
                          severity: Diagnostic.Severity = .error) {
-        let mark = fieldMarks[key] ?? resourceMark
+        let mark = markOf(key) ?? resourceMark
         diagnostics.append(Diagnostic(severity, code, at: location(mark), message, hint: hint))
     }
 
@@ -156,13 +164,13 @@ struct FieldReader {
     /// A network prefix: host bits must be clear.
     mutating func prefix(_ key: String, required: Bool = false) -> IPPrefix? {
         guard let text = string(key, required: required) else { return nil }
-        return parsePrefix(text, key: key, mark: fieldMarks[key] ?? resourceMark, network: true)
+        return parsePrefix(text, key: key, mark: markOf(key) ?? resourceMark, network: true)
     }
 
     /// An interface or host address (`10.0.0.1/24`, a bare address is /32 or /128).
     mutating func interfaceAddress(_ key: String) -> IPPrefix? {
         guard let text = string(key) else { return nil }
-        return parsePrefix(text, key: key, mark: fieldMarks[key] ?? resourceMark, network: false)
+        return parsePrefix(text, key: key, mark: markOf(key) ?? resourceMark, network: false)
     }
 
     mutating func parsePrefix(_ text: String, key: String, mark: Mark, network: Bool) -> IPPrefix? {

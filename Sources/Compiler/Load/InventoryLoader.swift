@@ -10,15 +10,22 @@ public enum InventoryLoader {
         let sorted = files.sorted { $0.path < $1.path }
         inventory.digest = digest(of: sorted)
         var vrps: [VRP] = []
-        for file in sorted {
-            if InventoryFiles.isVRPFile(file.path) {
-                let loaded = VRPLoader.load(file)
-                vrps += loaded.vrps
-                diagnostics += loaded.diagnostics
-                if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
-            } else if InventoryFiles.isYAML(file.path) {
-                load(file, into: &inventory, diagnostics: &diagnostics)
-            }
+        for file in sorted where InventoryFiles.isVRPFile(file.path) {
+            let loaded = VRPLoader.load(file)
+            vrps += loaded.vrps
+            diagnostics += loaded.diagnostics
+            if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
+        }
+        // Files are parsed in parallel and merged in path order, so the result does not depend on timing.
+        let parsed = sorted.filter { InventoryFiles.isYAML($0.path) }.parallelMap { file in
+            var part = Inventory()
+            var partDiagnostics: [Diagnostic] = []
+            load(file, into: &part, diagnostics: &partDiagnostics)
+            return (part, partDiagnostics)
+        }
+        for (part, partDiagnostics) in parsed {
+            inventory.absorb(part)
+            diagnostics += partDiagnostics
         }
         inventory.repositoryVRPs = vrps.sorted { lhs, rhs in
             lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
@@ -33,13 +40,15 @@ public enum InventoryLoader {
         return (inventory, diagnostics)
     }
 
-    /// SHA-256 over each file's path and bytes, with lengths so that no two trees collide by concatenation.
+    /// SHA-256 over each file's path and SHA-256, in path order: the inventory's identity. Files are hashed
+    /// in parallel; the path and length framing keeps two different trees from hashing alike.
     static func digest(of files: [SourceFile]) -> String {
+        let hashes = files.parallelMap { Sodium.sha256($0.bytes) }
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(files.reduce(0) { $0 + $1.bytes.count + $1.path.utf8.count + 32 })
-        for file in files {
-            buffer += Array("\(file.path.utf8.count):\(file.path)\(file.bytes.count):".utf8)
-            buffer += file.bytes
+        buffer.reserveCapacity(files.count * 100)
+        for (file, hash) in zip(files, hashes) {
+            buffer += Array("\(file.path.utf8.count):\(file.path)".utf8)
+            buffer += hash
         }
         return Hex.encode(Sodium.sha256(buffer))
     }

@@ -38,8 +38,8 @@ struct ResourceReader {
             if let name = Self.name(in: pairs) { inventory.brokenResources.insert("*:\(name)") }
             return
         }
-        let allowed = Set(["kind", "id", "name", "description"] + kind.fields)
-        var fields = FieldReader(file: file, kind: kind.rawValue, mark: root.mark, pairs: pairs, allowed: allowed)
+        var fields = FieldReader(file: file, kind: kind.rawValue, mark: root.mark, pairs: pairs,
+                                 allowed: kind.allowedFields)
         defer { diagnostics += fields.diagnostics }
         var loaded = true
         switch kind {
@@ -86,13 +86,13 @@ struct ResourceReader {
         return name
     }
 
-    private func id(_ fields: inout FieldReader, kind: ResourceKind, key: String) -> String {
-        if let id = fields.string("id") {
-            if ResourceID.isUUID(id) { return id.lowercased() }
-            fields.report(.invalidValue, "id", "id '\(id)' is not a UUID",
-                          hint: "remove it: wgc derives a stable id from the kind and name")
-        }
-        return ResourceID.derive(kind: kind.rawValue, key: key)
+    /// The document's own id; nil lets the resource derive one from its kind and name.
+    private func explicitID(_ fields: inout FieldReader) -> String? {
+        guard let id = fields.string("id") else { return nil }
+        if ResourceID.isUUID(id) { return id.lowercased() }
+        fields.report(.invalidValue, "id", "id '\(id)' is not a UUID",
+                      hint: "remove it: wgc derives a stable id from the kind and name")
+        return nil
     }
 
     private func nodeReference(_ fields: inout FieldReader) -> String {
@@ -118,7 +118,7 @@ struct ResourceReader {
         let lans = readLANs(&fields)
         let rtr = readRTRServers(&fields)
         guard let name, let asn, let endpoint else { return nil }
-        return Node(id: id(&fields, kind: .node, key: name), name: name, routerID: routerID, asn: asn,
+        return Node(explicitID: explicitID(&fields), name: name, routerID: routerID, asn: asn,
                     endpoint: endpoint, lanInterfaces: lans, rtrServers: rtr,
                     description: fields.string("description"), origin: origin(fields))
     }
@@ -191,7 +191,7 @@ struct ResourceReader {
         }
         let active = fields.bool("is_active", default: true)
         guard let name, let interface, let port else { return nil }
-        return WireGuardServer(id: id(&fields, kind: .wireGuardServer, key: name), name: name,
+        return WireGuardServer(explicitID: explicitID(&fields), name: name,
                                node: nodeReference(&fields), interface: interface, listenPort: port,
                                ipv4Address: v4?.family == .v4 ? v4 : nil, ipv6Address: v6?.family == .v6 ? v6 : nil,
                                dnsServers: dns, mtu: mtu, publicKey: publicKey,
@@ -234,7 +234,7 @@ struct ResourceReader {
         let psk = fields.string("preshared_key_file")
         let active = fields.bool("is_active", default: true)
         guard let name, let server else { return nil }
-        return WireGuardClient(id: id(&fields, kind: .wireGuardClient, key: name), name: name, server: server,
+        return WireGuardClient(explicitID: explicitID(&fields), name: name, server: server,
                                description: fields.string("description"), publicKey: publicKey,
                                presharedKeyFile: psk, ipv4Address: v4?.family == .v4 ? v4 : nil,
                                ipv6Address: v6?.family == .v6 ? v6 : nil, allowedIPs: allowed,
@@ -263,7 +263,7 @@ struct ResourceReader {
                           "max_prefix_length /\(maxLength) is shorter than the pool's own /\(prefix.length)",
                           hint: "allocations are carved out of the pool: use /\(prefix.length) or longer")
         }
-        return PrefixPool(id: id(&fields, kind: .prefixPool, key: name), name: name, node: nodeReference(&fields),
+        return PrefixPool(explicitID: explicitID(&fields), name: name, node: nodeReference(&fields),
                           prefix: prefix, description: fields.string("description"), maxPrefixLength: maxLength,
                           minPrefixLength: minLength, autoAnnounceBGP: announce, origin: origin(fields))
     }
@@ -275,7 +275,7 @@ struct ResourceReader {
         let client = fields.string("client", required: true)
         let announce = fields.bool("auto_announce", default: false)
         guard let pool, let prefix, let client else { return nil }
-        return Allocation(id: id(&fields, kind: .allocation, key: prefix.description), name: name, pool: pool,
+        return Allocation(explicitID: explicitID(&fields), name: name, pool: pool,
                           prefix: prefix, client: client, autoAnnounce: announce,
                           description: fields.string("description"), origin: origin(fields))
     }
@@ -284,7 +284,7 @@ struct ResourceReader {
         _ = name(&fields, required: false)
         let pool = fields.string("pool")
         guard let prefix = fields.prefix("prefix", required: true) else { return nil }
-        return WhitelistEntry(id: id(&fields, kind: .whitelist, key: prefix.description), pool: pool, prefix: prefix,
+        return WhitelistEntry(explicitID: explicitID(&fields), pool: pool, prefix: prefix,
                               description: fields.string("description"), origin: origin(fields))
     }
 
@@ -321,7 +321,7 @@ struct ResourceReader {
         let multihop = fields.int("multihop", in: 1...255)
         let acceptDefault = fields.bool("accept_default", default: false)
         guard let name, let neighbor, let remoteAS else { return nil }
-        return BGPSession(id: id(&fields, kind: .bgpSession, key: name), name: name, node: nodeReference(&fields),
+        return BGPSession(explicitID: explicitID(&fields), name: name, node: nodeReference(&fields),
                           neighbor: neighbor, remoteAS: remoteAS, holdTime: hold,
                           passwordSecret: secret.flatMap { Names.isValid($0) ? $0 : nil },
                           description: fields.string("description"), enabled: enabled, maxPrefixes: maxPrefixes,
@@ -337,7 +337,7 @@ struct ResourceReader {
         let session = fields.string("session")
         let enabled = fields.bool("enabled", default: true)
         guard let name, let prefix, let asn else { return nil }
-        return BGPAnnouncement(id: id(&fields, kind: .bgpAnnouncement, key: name), name: name,
+        return BGPAnnouncement(explicitID: explicitID(&fields), name: name,
                                node: nodeReference(&fields), prefix: prefix, asn: asn, nextHop: nextHop,
                                session: session, description: fields.string("description"), enabled: enabled,
                                origin: origin(fields))

@@ -24,6 +24,20 @@ public struct Inventory: Sendable {
 
     public init() {}
 
+    /// Appends the resources of `part` (one file's worth) after this inventory's own.
+    mutating func absorb(_ part: Inventory) {
+        nodes += part.nodes
+        servers += part.servers
+        clients += part.clients
+        pools += part.pools
+        allocations += part.allocations
+        whitelist += part.whitelist
+        sessions += part.sessions
+        announcements += part.announcements
+        brokenResources.formUnion(part.brokenResources)
+        hasUnparsableFiles = hasUnparsableFiles || part.hasUnparsableFiles
+    }
+
     /// Whether a reference to `name` of `kind` may be to a resource that failed to load.
     func mayBeBroken(_ kind: ResourceKind, _ name: String) -> Bool {
         hasUnparsableFiles || brokenResources.contains("\(kind.rawValue):\(name)") || brokenResources.contains("*:\(name)")
@@ -80,6 +94,9 @@ public enum ResourceKind: String, Sendable, CaseIterable {
         case .bgpAnnouncement: "BGP announcement"
         }
     }
+
+    /// Every field a document of this kind may have.
+    var allowedFields: [String] { ["kind", "id", "name", "description"] + fields }
 
     /// Whether documents of this kind are identified by `name` (else by `prefix`).
     var isNamed: Bool { self != .allocation && self != .whitelist }

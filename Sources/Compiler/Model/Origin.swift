@@ -5,9 +5,10 @@ import YAML
 public struct Origin: Sendable, Hashable {
     public var file: String
     public var mark: Mark
-    public var fieldMarks: [String: Mark]
+    /// Few per resource, so a list beats a dictionary.
+    public var fieldMarks: [FieldMark]
 
-    public init(file: String, mark: Mark, fieldMarks: [String: Mark] = [:]) {
+    public init(file: String, mark: Mark, fieldMarks: [FieldMark] = []) {
         self.file = file
         self.mark = mark
         self.fieldMarks = fieldMarks
@@ -15,11 +16,16 @@ public struct Origin: Sendable, Hashable {
 
     /// The location of `field`'s value, or of the resource when the field is absent.
     public func location(_ field: String? = nil) -> FileLocation {
-        let place = field.flatMap { fieldMarks[$0] } ?? mark
+        let place = field.flatMap { name in fieldMarks.first { $0.name == name }?.mark } ?? mark
         return FileLocation(file: file, line: place.line, column: place.column)
     }
 
     public var location: FileLocation { location(nil) }
+
+    public struct FieldMark: Sendable {
+        public var name: String
+        public var mark: Mark
+    }
 
     public static func == (lhs: Origin, rhs: Origin) -> Bool { lhs.file == rhs.file && lhs.mark == rhs.mark }
     public func hash(into hasher: inout Hasher) {

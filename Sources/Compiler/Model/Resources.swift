@@ -1,6 +1,9 @@
 /// A router that runs the wgc agent: BGP speaker, WireGuard endpoint and LAN router.
 public struct Node: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.node.rawValue, key: name) }
     public var name: String
     public var routerID: IPAddress?
     public var asn: UInt32
@@ -30,7 +33,10 @@ public struct RTRServer: Sendable {
 
 /// A WireGuard interface on a node that clients connect to.
 public struct WireGuardServer: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.wireGuardServer.rawValue, key: name) }
     public var name: String
     public var node: String
     public var interface: String
@@ -48,7 +54,10 @@ public struct WireGuardServer: Sendable {
 
 /// A WireGuard peer of a server: a customer's router or device.
 public struct WireGuardClient: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.wireGuardClient.rawValue, key: name) }
     public var name: String
     public var server: String
     public var description: String?
@@ -68,7 +77,10 @@ public struct WireGuardClient: Sendable {
 
 /// An IPv6 block carved into allocations for clients and LANs.
 public struct PrefixPool: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.prefixPool.rawValue, key: name) }
     public var name: String
     public var node: String
     public var prefix: IPPrefix
@@ -83,7 +95,10 @@ public struct PrefixPool: Sendable {
 
 /// A prefix of a pool delegated to a client and routed to it through its tunnel.
 public struct Allocation: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and prefix.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.allocation.rawValue, key: prefix.description) }
     public var name: String?
     public var pool: String
     public var prefix: IPPrefix
@@ -95,7 +110,10 @@ public struct Allocation: Sendable {
 
 /// A prefix that may be announced or routed to clients beyond a pool's own allocations.
 public struct WhitelistEntry: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and prefix.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.whitelist.rawValue, key: prefix.description) }
     public var pool: String?
     public var prefix: IPPrefix
     public var description: String?
@@ -109,7 +127,10 @@ public enum LimitAction: String, Sendable, CaseIterable {
 
 /// An eBGP session of a node with one neighbor.
 public struct BGPSession: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.bgpSession.rawValue, key: name) }
     public var name: String
     public var node: String
     public var neighbor: IPAddress
@@ -130,7 +151,10 @@ public struct BGPSession: Sendable {
 
 /// A prefix a node originates in BGP.
 public struct BGPAnnouncement: Sendable {
-    public var id: String
+    /// The `id` the document carries, if any.
+    public var explicitID: String?
+    /// Stable: the explicit id, else derived from kind and name.
+    public var id: String { explicitID ?? ResourceID.derive(kind: ResourceKind.bgpAnnouncement.rawValue, key: name) }
     public var name: String
     public var node: String
     public var prefix: IPPrefix

@@ -17,14 +17,23 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses dotted-quad IPv4 or RFC 4291 IPv6 text (with `::` and an embedded IPv4 tail).
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        if bytes.contains(UInt8(ascii: ":")) {
-            guard let value = Self.parseV6(bytes[...]) else { return nil }
-            self.init(family: .v6, value: value)
-        } else {
-            guard let value = Self.parseV4(bytes[...]) else { return nil }
-            self.init(family: .v4, value: UInt128(value))
+        var string = String(text)
+        guard let parsed = string.withUTF8({ Self.parse($0, 0, $0.count) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses `bytes[start..<end]` as an address; the single pass the loader's hot path uses.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> IPAddress? {
+        var index = start
+        while index < end {
+            if bytes[index] == UInt8(ascii: ":") {
+                guard let value = parseV6(bytes, start, end) else { return nil }
+                return IPAddress(family: .v6, value: value)
+            }
+            index += 1
         }
+        guard let value = parseV4(bytes, start, end) else { return nil }
+        return IPAddress(family: .v4, value: UInt128(value))
     }
 
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
@@ -40,12 +49,15 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         IPAddress(family: family, value: value &+ offset)
     }
 
-    static func parseV4(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+    static func parseV4(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32? {
         var result: UInt32 = 0
         var octets = 0
         var current: UInt32 = 0
         var digits = 0
-        for byte in bytes {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            index += 1
             if byte == UInt8(ascii: ".") {
                 guard digits > 0, octets < 3 else { return nil }
                 result = result << 8 | current
@@ -66,40 +78,65 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         return result << 8 | current
     }
 
-    static func parseV6(_ bytes: ArraySlice<UInt8>) -> UInt128? {
-        if bytes.elementsEqual("::".utf8) { return 0 }
-        var head: [UInt16] = []
-        var tail: [UInt16] = []
+    static func parseV6(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt128? {
+        var head: UInt128 = 0
+        var headCount = 0
+        var tail: UInt128 = 0
+        var tailCount = 0
         var sawGap = false
-        var groups = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-        // "::" at either end produces two empty groups; fold them to one marker.
-        if groups.count >= 2, groups.first?.isEmpty == true, groups[1].isEmpty { groups.removeFirst() }
-        if groups.count >= 2, groups.last?.isEmpty == true, groups[groups.count - 2].isEmpty { groups.removeLast() }
-        guard groups.count >= 2 else { return nil }
-        for (index, group) in groups.enumerated() {
-            if group.isEmpty {
+        var index = start
+        func append(_ word: UInt128) -> Bool {
+            guard headCount + tailCount < 8 else { return false }
+            if sawGap {
+                tail = tail << 16 | word
+                tailCount += 1
+            } else {
+                head = head << 16 | word
+                headCount += 1
+            }
+            return true
+        }
+        if index < end, bytes[index] == UInt8(ascii: ":") {
+            guard index + 1 < end, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
+            sawGap = true
+            index += 2
+        }
+        while index < end {
+            var cursor = index
+            var word: UInt32 = 0
+            while cursor < end, cursor - index < 5, let nibble = hexValue(bytes[cursor]) {
+                word = word << 4 | UInt32(nibble)
+                cursor += 1
+            }
+            if cursor < end, bytes[cursor] == UInt8(ascii: ".") {
+                guard let v4 = parseV4(bytes, index, end), append(UInt128(v4 >> 16)), append(UInt128(v4 & 0xFFFF))
+                else { return nil }
+                index = end
+                break
+            }
+            guard cursor > index, cursor - index <= 4, append(UInt128(word)) else { return nil }
+            if cursor == end {
+                index = end
+                break
+            }
+            guard bytes[cursor] == UInt8(ascii: ":") else { return nil }
+            if cursor + 1 < end, bytes[cursor + 1] == UInt8(ascii: ":") {
                 guard !sawGap else { return nil }
                 sawGap = true
-                continue
+                index = cursor + 2
+            } else {
+                index = cursor + 1
+                guard index < end else { return nil }
             }
-            if index == groups.count - 1, group.contains(UInt8(ascii: ".")) {
-                guard let v4 = parseV4(group) else { return nil }
-                let parts = [UInt16(v4 >> 16), UInt16(v4 & 0xFFFF)]
-                if sawGap { tail += parts } else { head += parts }
-                continue
-            }
-            guard group.count <= 4 else { return nil }
-            var word: UInt16 = 0
-            for byte in group {
-                guard let nibble = hexValue(byte) else { return nil }
-                word = word << 4 | UInt16(nibble)
-            }
-            if sawGap { tail.append(word) } else { head.append(word) }
         }
-        let total = head.count + tail.count
-        if sawGap { guard total < 8 else { return nil } } else { guard total == 8 else { return nil } }
-        let words = head + Array(repeating: 0, count: 8 - total) + tail
-        return words.reduce(UInt128(0)) { $0 << 16 | UInt128($1) }
+        let total = headCount + tailCount
+        if sawGap {
+            guard total < 8 else { return nil }
+        } else {
+            guard total == 8 else { return nil }
+        }
+        let shift = 16 * (8 - headCount)
+        return (shift >= 128 ? 0 : head << shift) | tail
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -112,32 +149,66 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func formatV4(_ value: UInt32) -> String {
-        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift in [24, 16, 8, 0] {
+            let octet = UInt8(truncatingIfNeeded: value >> UInt32(shift))
+            if octet >= 100 { bytes.append(UInt8(ascii: "0") + octet / 100) }
+            if octet >= 10 { bytes.append(UInt8(ascii: "0") + octet / 10 % 10) }
+            bytes.append(UInt8(ascii: "0") + octet % 10)
+            if shift > 0 { bytes.append(UInt8(ascii: ".")) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 5952 text: lowercase, leading zeros dropped, the longest run (≥ 2) of zero groups as `::`.
     static func formatV6(_ value: UInt128) -> String {
-        let words = (0..<8).map { UInt16(truncatingIfNeeded: value >> (112 - 16 * $0)) }
-        var bestStart = -1
-        var bestLength = 1
-        var index = 0
-        while index < 8 {
-            guard words[index] == 0 else {
-                index += 1
-                continue
+        var words = (0, 0, 0, 0, 0, 0, 0, 0) as (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+        return withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.bindMemory(to: UInt16.self)
+            for index in 0..<8 { word[index] = UInt16(truncatingIfNeeded: value >> (112 - 16 * index)) }
+            var bestStart = -1
+            var bestLength = 1
+            var index = 0
+            while index < 8 {
+                guard word[index] == 0 else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < 8, word[end] == 0 { end += 1 }
+                if end - index > bestLength {
+                    bestStart = index
+                    bestLength = end - index
+                }
+                index = end
             }
-            var end = index
-            while end < 8, words[end] == 0 { end += 1 }
-            if end - index > bestLength {
-                bestStart = index
-                bestLength = end - index
+            let digits: StaticString = "0123456789abcdef"
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(39)
+            func appendWord(_ value: UInt16) {
+                var started = false
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    let nibble = Int(value >> UInt16(shift) & 0xF)
+                    if nibble != 0 || started || shift == 0 {
+                        bytes.append(digits.utf8Start[nibble])
+                        started = true
+                    }
+                }
             }
-            index = end
+            var position = 0
+            while position < 8 {
+                if position == bestStart {
+                    bytes.append(UInt8(ascii: ":"))
+                    bytes.append(UInt8(ascii: ":"))
+                    position += bestLength
+                    continue
+                }
+                if position > 0, position != bestStart + bestLength || bestStart < 0 { bytes.append(UInt8(ascii: ":")) }
+                appendWord(word[position])
+                position += 1
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        func hex(_ range: Range<Int>) -> String {
-            range.map { String(words[$0], radix: 16) }.joined(separator: ":")
-        }
-        guard bestStart >= 0 else { return hex(0..<8) }
-        return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
     }
 }

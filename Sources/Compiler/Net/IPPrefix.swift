@@ -15,18 +15,26 @@ public struct IPPrefix: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses `ADDRESS/LENGTH`; a bare address is a host prefix (/32 or /128) when `bareAddressIsHost`.
     public static func parse(_ text: some StringProtocol, bareAddressIsHost: Bool = false) -> Result<IPPrefix, ParseError> {
-        guard let slash = text.firstIndex(of: "/") else {
-            guard bareAddressIsHost, let address = IPAddress(text) else {
-                return .failure(IPAddress(text) == nil ? .invalidAddress : .invalidLength)
+        var string = String(text)
+        return string.withUTF8 { bytes in
+            var slash = 0
+            while slash < bytes.count, bytes[slash] != UInt8(ascii: "/") { slash += 1 }
+            guard let address = IPAddress.parse(bytes, 0, slash) else { return .failure(.invalidAddress) }
+            guard slash < bytes.count else {
+                return bareAddressIsHost ? .success(IPPrefix(address: address, length: address.family.bitWidth))
+                    : .failure(.invalidLength)
             }
-            return .success(IPPrefix(address: address, length: address.family.bitWidth))
+            let digits = bytes.count - slash - 1
+            guard (1...3).contains(digits) else { return .failure(.invalidLength) }
+            var length = 0
+            for index in (slash + 1)..<bytes.count {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.invalidLength) }
+                length = length * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            guard length <= address.family.bitWidth else { return .failure(.invalidLength) }
+            return .success(IPPrefix(address: address, length: length))
         }
-        guard let address = IPAddress(text[..<slash]) else { return .failure(.invalidAddress) }
-        let lengthText = text[text.index(after: slash)...]
-        guard !lengthText.isEmpty, lengthText.count <= 3, lengthText.allSatisfy(\.isASCIIDigit),
-              let length = Int(lengthText), length <= address.family.bitWidth
-        else { return .failure(.invalidLength) }
-        return .success(IPPrefix(address: address, length: length))
     }
 
     public var family: IPAddress.Family { address.family }
@@ -73,8 +81,4 @@ public struct IPPrefix: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func < (lhs: IPPrefix, rhs: IPPrefix) -> Bool {
         (lhs.family.rawValue, lhs.first, lhs.length) < (rhs.family.rawValue, rhs.first, rhs.length)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

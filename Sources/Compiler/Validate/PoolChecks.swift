@@ -16,15 +16,15 @@ extension Validator {
     /// Allocations: a known pool and client, inside the pool, a length the pool allows, no overlaps.
     mutating func checkAllocations() {
         let pools = Dictionary(inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let clients = Dictionary(inventory.clients.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let clients = Dictionary(inventory.clients.map { ($0.name, $0.server) }, uniquingKeysWith: { a, _ in a })
         let serverNodes = Dictionary(inventory.servers.map { ($0.name, $0.node) }, uniquingKeysWith: { a, _ in a })
         var placed: [(prefix: IPPrefix, what: String, origin: Origin)] = []
         for allocation in inventory.allocations {
-            if let client = clients[allocation.client] {
-                if let pool = pools[allocation.pool], let node = serverNodes[client.server], !node.isEmpty,
+            if let server = clients[allocation.client] {
+                if let pool = pools[allocation.pool], let node = serverNodes[server], !node.isEmpty,
                    !pool.node.isEmpty, node != pool.node {
                     error(.invalidValue, allocation.origin, "client",
-                          "client '\(client.name)' connects to node '\(node)' but pool '\(pool.name)' is on node "
+                          "client '\(allocation.client)' connects to node '\(node)' but pool '\(pool.name)' is on node "
                               + "'\(pool.node)'", hint: "allocate from a pool of the client's node")
                 }
             } else {

@@ -4,7 +4,6 @@
 public struct Validator {
     public internal(set) var inventory: Inventory
     public private(set) var diagnostics: [Diagnostic] = []
-    var publicKeysOfServers: [String: String] = [:]
     /// Prefixes taken in each pool (allocations, then LAN prefixes), filled as validation goes.
     var takenByPool: [String: [IPPrefix]] = [:]
 
@@ -64,37 +63,52 @@ public struct Validator {
     // MARK: Names
 
     private mutating func checkUniqueNames() {
-        func check(_ kind: String, _ items: [(name: String, id: String, origin: Origin)]) {
+        func check(_ kind: ResourceKind, _ items: [(name: String, explicitID: String?, origin: Origin)],
+                   id: (Int) -> String) {
             var seen: [String: Origin] = [:]
-            var bird: [String: String] = [:]
-            var ids: [String: Origin] = [:]
+            seen.reserveCapacity(items.count)
             for item in items {
                 if let first = seen[item.name] {
-                    error(.duplicateName, item.origin, "name", "\(kind) '\(item.name)' is defined twice",
+                    error(.duplicateName, item.origin, "name", "\(kind.displayName) '\(item.name)' is defined twice",
                           hint: "first defined at \(first.file):\(first.location("name").line)")
                 } else {
                     seen[item.name] = item.origin
-                    let symbol = Names.birdSymbol(item.name)
-                    if let other = bird[symbol] {
-                        error(.duplicateName, item.origin, "name", "\(kind) names '\(other)' and '\(item.name)' "
-                                  + "both become '\(symbol)' in generated configs", hint: "rename one of them")
-                    }
-                    bird[symbol] = item.name
                 }
-                if let first = ids[item.id], first != seen[item.name] {
-                    error(.duplicateID, item.origin, "id", "id \(item.id) is already used by another \(kind)",
+            }
+            // `a-b` and `a_b` both become BIRD's `a_b`; only possible when some name has an underscore.
+            if items.contains(where: { $0.name.utf8.contains(UInt8(ascii: "_")) }) {
+                var symbols: [String: String] = [:]
+                for item in items where seen[item.name] == item.origin {
+                    let symbol = Names.birdSymbol(item.name)
+                    if let other = symbols[symbol], other != item.name {
+                        error(.duplicateName, item.origin, "name", "\(kind.displayName) names '\(other)' and "
+                                  + "'\(item.name)' both become '\(symbol)' in generated configs", hint: "rename one of them")
+                    }
+                    symbols[symbol] = item.name
+                }
+            }
+            // Derived ids are unique when names are; only explicit ids can collide.
+            guard items.contains(where: { $0.explicitID != nil }) else { return }
+            var ids: [String: String] = [:]
+            for (index, item) in items.enumerated() where seen[item.name] == item.origin {
+                let id = id(index)
+                if let other = ids[id] {
+                    error(.duplicateID, item.origin, "id", "id \(id) is already used by \(kind.displayName) '\(other)'",
                           hint: "ids must be unique; remove the id to let wgc derive one")
                 } else {
-                    ids[item.id] = item.origin
+                    ids[id] = item.name
                 }
             }
         }
-        check("node", inventory.nodes.map { ($0.name, $0.id, $0.origin) })
-        check("WireGuard server", inventory.servers.map { ($0.name, $0.id, $0.origin) })
-        check("WireGuard client", inventory.clients.map { ($0.name, $0.id, $0.origin) })
-        check("prefix pool", inventory.pools.map { ($0.name, $0.id, $0.origin) })
-        check("BGP session", inventory.sessions.map { ($0.name, $0.id, $0.origin) })
-        check("BGP announcement", inventory.announcements.map { ($0.name, $0.id, $0.origin) })
+        let model = inventory
+        check(.node, model.nodes.map { ($0.name, $0.explicitID, $0.origin) }) { model.nodes[$0].id }
+        check(.wireGuardServer, model.servers.map { ($0.name, $0.explicitID, $0.origin) }) { model.servers[$0].id }
+        check(.wireGuardClient, model.clients.map { ($0.name, $0.explicitID, $0.origin) }) { model.clients[$0].id }
+        check(.prefixPool, model.pools.map { ($0.name, $0.explicitID, $0.origin) }) { model.pools[$0].id }
+        check(.bgpSession, model.sessions.map { ($0.name, $0.explicitID, $0.origin) }) { model.sessions[$0].id }
+        check(.bgpAnnouncement, model.announcements.map { ($0.name, $0.explicitID, $0.origin) }) {
+            model.announcements[$0].id
+        }
     }
 
     // MARK: Nodes

@@ -42,29 +42,57 @@ extension Validator {
                 }
             }
         }
-        publicKeysOfServers = keys
     }
 
-    /// Clients: a known server, addresses inside its subnets and unique, distinct keys; unpinned ones get
-    /// the next free address of the server's subnet, with a warning so that it can be pinned.
+    /// Who holds an address or key; rendered into words only when a diagnostic needs it.
+    enum Holder {
+        case server(Int)
+        case client(Int)
+    }
+
+    func describe(_ holder: Holder) -> String {
+        switch holder {
+        case .server(let index): "server '\(inventory.servers[index].name)'"
+        case .client(let index): "client '\(inventory.clients[index].name)'"
+        }
+    }
+
+    /// Clients: a known server, addresses inside its subnets and unique per node, distinct keys; unpinned ones
+    /// get the next free address of the server's subnet, with a warning so that it can be pinned.
     mutating func checkClients() {
         let serverIndex = Dictionary(inventory.servers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var keys = publicKeysOfServers
-        var used: [String: [UInt128: String]] = [:]  // node + family → address → owner
-        for server in inventory.servers {
+        var keys: [String: Holder] = [:]
+        keys.reserveCapacity(inventory.clients.count + inventory.servers.count)
+        for (index, server) in inventory.servers.enumerated() {
+            if let key = server.publicKey { keys[key] = .server(index) }
+        }
+        // One address space per node and family; each server knows the indices of its two spaces.
+        var spaceIndex: [AddressSpace: Int] = [:]
+        var spaces: [[UInt128: Holder]] = []
+        var serverSpaces: [(v4: Int, v6: Int)] = []
+        for (index, server) in inventory.servers.enumerated() {
+            func space(_ family: IPAddress.Family) -> Int {
+                let key = AddressSpace(node: server.node, family: family)
+                if let existing = spaceIndex[key] { return existing }
+                spaces.append([:])
+                spaceIndex[key] = spaces.count - 1
+                return spaces.count - 1
+            }
+            serverSpaces.append((space(.v4), space(.v6)))
             for subnet in [server.ipv4Address, server.ipv6Address].compactMap({ $0 }) {
-                used[usageKey(server.node, subnet.family), default: [:]][subnet.address.value] = "server '\(server.name)'"
+                spaces[subnet.family == .v4 ? serverSpaces[index].v4 : serverSpaces[index].v6][subnet.address.value] =
+                    .server(index)
             }
         }
-        var unpinned: [Int] = []
+        var unpinned: [(client: Int, server: Int)] = []
         for index in inventory.clients.indices {
             let client = inventory.clients[index]
             if let key = client.publicKey {
                 if let other = keys[key] {
-                    error(.duplicatePublicKey, client.origin, "public_key", "public key is already used by \(other)",
+                    error(.duplicatePublicKey, client.origin, "public_key", "public key is already used by \(describe(other))",
                           hint: "every peer needs its own key pair: WireGuard routes by public key")
                 } else {
-                    keys[key] = "client '\(client.name)'"
+                    keys[key] = .client(index)
                 }
             }
             guard let serverPosition = serverIndex[client.server] else {
@@ -73,80 +101,85 @@ extension Validator {
                 continue
             }
             let server = inventory.servers[serverPosition]
-            var needsAddress = false
-            for (field, address, subnet) in [("ipv4_address", client.ipv4Address, server.ipv4Address),
-                                             ("ipv6_address", client.ipv6Address, server.ipv6Address)] {
-                guard let address else {
-                    if subnet != nil { needsAddress = true }
-                    continue
-                }
-                guard address.length == address.family.bitWidth else {
-                    error(.invalidPrefix, client.origin, field, "client address \(address) must be a single host "
-                              + "(/\(address.family.bitWidth))",
-                          hint: "write \(address.address)/\(address.family.bitWidth)")
-                    continue
-                }
-                guard let subnet else {
-                    error(.addressOutsideSubnet, client.origin, field, "server '\(server.name)' has no IPv"
-                              + "\(address.family.rawValue) subnet for \(address)",
-                          hint: "add \(field) to the server or remove it from the client")
-                    continue
-                }
-                guard subnet.contains(address.address) else {
-                    error(.addressOutsideSubnet, client.origin, field,
-                          "\(address.address) is outside server '\(server.name)''s subnet \(subnet.network)",
-                          hint: "pick an address inside \(subnet.network)")
-                    continue
-                }
-                let key = usageKey(server.node, address.family)
-                if let owner = used[key]?[address.address.value] {
-                    error(.duplicateAddress, client.origin, field, "\(address.address) is already used by \(owner)")
-                } else {
-                    used[key, default: [:]][address.address.value] = "client '\(client.name)'"
-                }
-            }
-            if needsAddress { unpinned.append(index) }
+            let missing4 = checkClientAddress(client, index, "ipv4_address", client.ipv4Address, server,
+                                              server.ipv4Address, &spaces[serverSpaces[serverPosition].v4])
+            let missing6 = checkClientAddress(client, index, "ipv6_address", client.ipv6Address, server,
+                                              server.ipv6Address, &spaces[serverSpaces[serverPosition].v6])
+            if missing4 || missing6 { unpinned.append((index, serverPosition)) }
         }
-        for index in unpinned {
-            assignAddresses(to: index, server: inventory.servers[serverIndex[inventory.clients[index].server]!],
-                            used: &used)
+        for (client, position) in unpinned {
+            let server = inventory.servers[position]
+            if inventory.clients[client].ipv4Address == nil, let subnet = server.ipv4Address {
+                inventory.clients[client].ipv4Address = nextFree(in: subnet, for: client, server: server,
+                                                                 used: &spaces[serverSpaces[position].v4])
+            }
+            if inventory.clients[client].ipv6Address == nil, let subnet = server.ipv6Address {
+                inventory.clients[client].ipv6Address = nextFree(in: subnet, for: client, server: server,
+                                                                 used: &spaces[serverSpaces[position].v6])
+            }
         }
     }
 
-    private func usageKey(_ node: String, _ family: IPAddress.Family) -> String { "\(node)/\(family.rawValue)" }
-
-    private mutating func assignAddresses(to index: Int, server: WireGuardServer, used: inout [String: [UInt128: String]]) {
-        let client = inventory.clients[index]
-        for (field, subnet) in [("ipv4_address", server.ipv4Address), ("ipv6_address", server.ipv6Address)] {
-            guard let subnet else { continue }
-            if field == "ipv4_address", client.ipv4Address != nil { continue }
-            if field == "ipv6_address", client.ipv6Address != nil { continue }
-            let key = usageKey(server.node, subnet.family)
-            let first = subnet.first + 1
-            let last = subnet.family == .v4 && subnet.length < 31 ? subnet.last - 1 : subnet.last
-            var candidate = first
-            var found: UInt128?
-            var scanned = 0
-            while candidate <= last, scanned < 1_000_000 {
-                if used[key]?[candidate] == nil {
-                    found = candidate
-                    break
-                }
-                candidate += 1
-                scanned += 1
-            }
-            guard let found else {
-                error(.subnetExhausted, client.origin, nil, "server '\(server.name)''s subnet \(subnet.network) "
-                          + "has no free address for client '\(client.name)'",
-                      hint: "widen the server's subnet or remove unused clients")
-                continue
-            }
-            used[key, default: [:]][found] = "client '\(client.name)'"
-            let host = IPPrefix(address: IPAddress(family: subnet.family, value: found), length: subnet.family.bitWidth)
-            if subnet.family == .v4 { inventory.clients[index].ipv4Address = host } else { inventory.clients[index].ipv6Address = host }
-            warning(.unpinnedAddress, client.origin, nil, "client '\(client.name)' has no \(field); it gets \(host), "
-                        + "which may change when clients are added",
-                    hint: "pin it: `\(field): \(host)`")
+    /// Checks one of a client's addresses against the server's subnet; true when it is missing and the subnet
+    /// exists, so one must be assigned.
+    private mutating func checkClientAddress(_ client: WireGuardClient, _ index: Int, _ field: String, _ address: IPPrefix?,
+                                             _ server: WireGuardServer, _ subnet: IPPrefix?,
+                                             _ used: inout [UInt128: Holder]) -> Bool {
+        guard let address else { return subnet != nil }
+        guard address.length == address.family.bitWidth else {
+            error(.invalidPrefix, client.origin, field, "client address \(address) must be a single host "
+                      + "(/\(address.family.bitWidth))",
+                  hint: "write \(address.address)/\(address.family.bitWidth)")
+            return false
         }
+        guard let subnet else {
+            error(.addressOutsideSubnet, client.origin, field, "server '\(server.name)' has no IPv"
+                      + "\(address.family.rawValue) subnet for \(address)",
+                  hint: "add \(field) to the server or remove it from the client")
+            return false
+        }
+        guard subnet.contains(address.address) else {
+            error(.addressOutsideSubnet, client.origin, field,
+                  "\(address.address) is outside server '\(server.name)''s subnet \(subnet.network)",
+                  hint: "pick an address inside \(subnet.network)")
+            return false
+        }
+        if let owner = used[address.address.value] {
+            error(.duplicateAddress, client.origin, field, "\(address.address) is already used by \(describe(owner))")
+        } else {
+            used[address.address.value] = .client(index)
+        }
+        return false
+    }
+
+    /// Addresses must be unique per node and family.
+    struct AddressSpace: Hashable {
+        var node: String
+        var family: IPAddress.Family
+    }
+
+    private mutating func nextFree(in subnet: IPPrefix, for index: Int, server: WireGuardServer,
+                                   used: inout [UInt128: Holder]) -> IPPrefix? {
+        let client = inventory.clients[index]
+        let field = subnet.family == .v4 ? "ipv4_address" : "ipv6_address"
+        let last = subnet.family == .v4 && subnet.length < 31 ? subnet.last - 1 : subnet.last
+        var candidate = subnet.first + 1
+        var scanned = 0
+        while candidate <= last, scanned < 1_000_000, used[candidate] != nil {
+            candidate += 1
+            scanned += 1
+        }
+        guard candidate <= last, used[candidate] == nil else {
+            error(.subnetExhausted, client.origin, nil, "server '\(server.name)''s subnet \(subnet.network) "
+                      + "has no free address for client '\(client.name)'",
+                  hint: "widen the server's subnet or remove unused clients")
+            return nil
+        }
+        used[candidate] = .client(index)
+        let host = IPPrefix(address: IPAddress(family: subnet.family, value: candidate), length: subnet.family.bitWidth)
+        warning(.unpinnedAddress, client.origin, nil, "client '\(client.name)' has no \(field); it gets \(host), "
+                    + "which may change when clients are added",
+                hint: "pin it: `\(field): \(host)`")
+        return host
     }
 }

@@ -40,8 +40,10 @@ struct Compile: ParsableCommand {
             }
             let files = InventoryCompiler.emit(checked.inventory,
                                                options: CompileOptions(keyDirectory: keyDir, secretDirectory: secretDir))
-            try OutputWriter.write(files, to: out)
-            print("compiled \(checked.inventory.nodes.count) node(s) into \(out): \(files.count) files")
+            let summary = try OutputWriter.write(files, to: out)
+            print("compiled \(checked.inventory.nodes.count) node(s) into \(out): \(files.count) files "
+                  + "(\(summary.written) written, \(summary.unchanged) unchanged, \(summary.removed) removed)")
+            exitWithoutTeardown(Status.valid)
         }
     }
 }
