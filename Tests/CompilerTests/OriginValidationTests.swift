@@ -57,3 +57,42 @@ struct OriginValidationTests {
         #expect(result.decidingVRP == VRP(prefix: Self.prefix("2001:db8:ff00::/40"), maxLength: 40, asn: 65002))
     }
 }
+
+@Suite("VRP exports")
+struct VRPLoaderTests {
+    @Test("reads rpki-client and Routinator JSON: ASNs as numbers or AS-strings, other fields skipped")
+    func readsBothFormats() {
+        let rpkiClient = """
+            {"metadata": {"buildmachine": "x", "vrps": 2, "nested": {"a": [1, 2.5e3, null, true, "\\u00e9\\""]}},
+             "roas": [{"asn": 65001, "prefix": "2001:db8::/32", "maxLength": 48, "ta": "ripe", "expires": 1767225600},
+                      {"asn": 0, "prefix": "192.0.2.0/24", "maxLength": 24, "ta": "arin", "expires": 1767225600}]}
+            """
+        let routinator = """
+            {"roas": [{"asn": "AS65002", "prefix": "2001:db8:ff00::/40", "maxLength": 40, "ta": "apnic"}]}
+            """
+        let first = VRPLoader.load(SourceFile(path: "a.json", bytes: Array(rpkiClient.utf8)))
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        #expect(first.vrps == [VRP(prefix: OriginValidationTests.prefix("2001:db8::/32"), maxLength: 48, asn: 65001),
+                               VRP(prefix: OriginValidationTests.prefix("192.0.2.0/24"), maxLength: 24, asn: 0)])
+        let second = VRPLoader.load(SourceFile(path: "b.json", bytes: Array(routinator.utf8)))
+        #expect(second.vrps == [VRP(prefix: OriginValidationTests.prefix("2001:db8:ff00::/40"), maxLength: 40, asn: 65002)])
+    }
+
+    @Test("bad entries are reported at their line and column; good ones are kept")
+    func reportsBadEntries() {
+        let text = """
+            {"roas": [
+              {"asn": "AS65001", "prefix": "2001:db8::/32", "maxLength": 48},
+              {"asn": "ASX", "prefix": "2001:db8::/32", "maxLength": 48},
+                {"asn": 65001, "prefix": "2001:db8::1/32", "maxLength": 48}
+            ]}
+            """
+        let loaded = VRPLoader.load(SourceFile(path: "v.json", bytes: Array(text.utf8)))
+        #expect(loaded.vrps.count == 1)
+        #expect(loaded.diagnostics.map(\.location) == [FileLocation(file: "v.json", line: 3, column: 3),
+                                                        FileLocation(file: "v.json", line: 4, column: 5)])
+        let broken = VRPLoader.load(SourceFile(path: "w.json", bytes: Array("{\"roas\": [ {\"asn\": 1,".utf8)))
+        #expect(broken.vrps.isEmpty)
+        #expect(broken.diagnostics.first?.code == .invalidVRP)
+    }
+}

@@ -36,7 +36,7 @@ public enum InventoryLoader {
             diagnostics += loaded.diagnostics
             if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
         }
-        inventory.vrps = VRPSet(vrps)
+        inventory.vrps = VRPSet(taking: &vrps)
         return (inventory, diagnostics)
     }
 

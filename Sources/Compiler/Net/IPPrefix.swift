@@ -16,25 +16,34 @@ public struct IPPrefix: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Parses `ADDRESS/LENGTH`; a bare address is a host prefix (/32 or /128) when `bareAddressIsHost`.
     public static func parse(_ text: some StringProtocol, bareAddressIsHost: Bool = false) -> Result<IPPrefix, ParseError> {
         var string = String(text)
-        return string.withUTF8 { bytes in
-            var slash = 0
-            while slash < bytes.count, bytes[slash] != UInt8(ascii: "/") { slash += 1 }
-            guard let address = IPAddress.parse(bytes, 0, slash) else { return .failure(.invalidAddress) }
-            guard slash < bytes.count else {
-                return bareAddressIsHost ? .success(IPPrefix(address: address, length: address.family.bitWidth))
-                    : .failure(.invalidLength)
-            }
-            let digits = bytes.count - slash - 1
-            guard (1...3).contains(digits) else { return .failure(.invalidLength) }
-            var length = 0
-            for index in (slash + 1)..<bytes.count {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.invalidLength) }
-                length = length * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            guard length <= address.family.bitWidth else { return .failure(.invalidLength) }
-            return .success(IPPrefix(address: address, length: length))
+        return string.withUTF8 { parse($0, 0, $0.count, bareAddressIsHost: bareAddressIsHost) }
+    }
+
+    /// Parses `bytes[start..<end]`; nil-free result type so callers can tell a bad address from a bad length.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                      bareAddressIsHost: Bool) -> Result<IPPrefix, ParseError> {
+        var slash = start
+        while slash < end, bytes[slash] != UInt8(ascii: "/") { slash += 1 }
+        guard let address = IPAddress.parse(bytes, start, slash) else { return .failure(.invalidAddress) }
+        guard slash < end else {
+            return bareAddressIsHost ? .success(IPPrefix(address: address, length: address.family.bitWidth))
+                : .failure(.invalidLength)
         }
+        let digits = end - slash - 1
+        guard (1...3).contains(digits) else { return .failure(.invalidLength) }
+        var length = 0
+        for index in (slash + 1)..<end {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.invalidLength) }
+            length = length * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        guard length <= address.family.bitWidth else { return .failure(.invalidLength) }
+        return .success(IPPrefix(address: address, length: length))
+    }
+
+    /// A network prefix parsed from raw bytes, or nil.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> IPPrefix? {
+        try? parse(bytes, start, end, bareAddressIsHost: false).get()
     }
 
     public var family: IPAddress.Family { address.family }

@@ -26,46 +26,71 @@ public struct OriginValidation: Sendable, Hashable {
     public var reason: String
 }
 
-/// VRPs indexed by family and prefix length, so covering VRPs of a route are found with one lookup per length.
+/// VRPs sorted by family, network and prefix length, so the covering VRPs of a route are found with one
+/// binary search per prefix length in use. Compact: a validator's full export is half a million entries.
 public struct VRPSet: Sendable {
-    private var index: [IPAddress.Family: [Int: [UInt128: [VRP]]]] = [:]
+    /// All VRPs, sorted by family, network, length.
+    private var entries: [VRP] = []
+    private var ranges: [IPAddress.Family: Range<Int>] = [:]
     private var lengths: [IPAddress.Family: [Int]] = [:]
-    public private(set) var count = 0
 
     public init() {}
 
     public init(_ vrps: some Sequence<VRP>) {
-        for vrp in vrps { insert(vrp) }
+        var list = Array(vrps)
+        self.init(taking: &list)
     }
 
-    public mutating func insert(_ vrp: VRP) {
-        let family = vrp.prefix.family
-        let key = vrp.prefix.first
-        if index[family, default: [:]][vrp.prefix.length] == nil {
-            lengths[family, default: []].append(vrp.prefix.length)
-            lengths[family]!.sort()
+    /// Builds the set from `vrps` without copying them; `vrps` is left empty.
+    public init(taking vrps: inout [VRP]) {
+        vrps.sort { lhs, rhs in
+            if lhs.prefix.family != rhs.prefix.family { return lhs.prefix.family == .v4 }
+            return lhs.prefix.first != rhs.prefix.first ? lhs.prefix.first < rhs.prefix.first
+                : lhs.prefix.length < rhs.prefix.length
         }
-        index[family, default: [:]][vrp.prefix.length, default: [:]][key, default: []].append(vrp)
-        count += 1
+        entries = vrps
+        vrps = []
+        let split = entries.firstIndex { $0.prefix.family == .v6 } ?? entries.count
+        ranges[.v4] = 0..<split
+        ranges[.v6] = split..<entries.count
+        for family in [IPAddress.Family.v4, .v6] {
+            lengths[family] = Set(entries[ranges[family]!].map(\.prefix.length)).sorted()
+        }
     }
 
-    public var isEmpty: Bool { count == 0 }
+    public var count: Int { entries.count }
+
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// Every VRP, in a stable order (family, prefix, maxLength, ASN).
     public var all: [VRP] {
-        index.values.flatMap { $0.values.flatMap { $0.values.flatMap { $0 } } }
-            .sorted { lhs, rhs in
-                lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
-            }
+        entries.sorted { lhs, rhs in
+            lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
+        }
     }
 
     /// VRPs whose prefix covers `route` (RFC 6811 "Covered").
     public func covering(_ route: IPPrefix) -> [VRP] {
-        guard let byLength = index[route.family], let lengths = lengths[route.family] else { return [] }
+        guard let range = ranges[route.family], let lengths = lengths[route.family] else { return [] }
+        let list = entries[range]
         var result: [VRP] = []
         for length in lengths where length <= route.length {
             let network = IPPrefix(address: route.address, length: length).first
-            if let found = byLength[length]?[network] { result += found }
+            var low = list.startIndex
+            var high = list.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = list[middle]
+                if (candidate.prefix.first, candidate.prefix.length) < (network, length) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            while low < list.endIndex, list[low].prefix.length == length, list[low].prefix.first == network {
+                result.append(list[low])
+                low += 1
+            }
         }
         return result
     }

@@ -43,10 +43,7 @@ public struct FolderSource: InventorySource {
     }
 
     private func read(_ url: URL) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw SourceError(path: url.path, message: "cannot read file")
-        }
-        return [UInt8](data)
+        try readFileBytes(url.path)
     }
 }
 

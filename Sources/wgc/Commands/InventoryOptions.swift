@@ -14,10 +14,7 @@ struct InventoryOptions: ParsableArguments {
     func check() throws -> CheckedInventory {
         var extra: [SourceFile] = []
         if let vrps {
-            guard let data = FileManager.default.contents(atPath: vrps) else {
-                throw SourceError(path: vrps, message: "cannot read VRP file")
-            }
-            extra.append(SourceFile(path: vrps, bytes: [UInt8](data)))
+            extra.append(SourceFile(path: vrps, bytes: try readFileBytes(vrps)))
         }
         var checked = try InventoryCompiler.check(FolderSource(path: path), extraVRPs: extra)
         let prefix = displayPrefix
