@@ -69,18 +69,34 @@ struct EndToEndTests {
 
         print("e2e: pinged through the tunnel")
         // BGP: the compiled bird.conf against a BIRD neighbor that imports everything it is sent.
-        let birdConf = try folder.write("router-bird.conf", try compiled("r1/bird.conf"))
+        // The one change to the compiled config: log to the test's file instead of syslog, to read the reasons.
+        let birdConf = try folder.write("router-bird.conf", try compiled("r1/bird.conf")
+            .replacingOccurrences(of: "log syslog all;", with: "log stderr all;"))
         let routerSocket = folder.path + "/router.ctl"
         try router.start(["bird", "-f", "-c", birdConf, "-s", routerSocket], log: folder.url.appendingPathComponent("router-bird.log"))
         let neighborConf = try folder.write("neighbor-bird.conf", """
             router id 10.255.0.2;
             protocol device {}
+            # What the neighbor offers the router: one acceptable route and one of each kind its import
+            # filter must refuse.
+            protocol static offered {
+                ipv6;
+                route 2a0e:1234::/32 blackhole;        # acceptable (RPKI not-found)
+                route 2a0e:1234:1:1::/64 blackhole;    # longer than /48
+                route 2a0e:5555::/32 blackhole;        # RPKI invalid: the ROA names AS65099
+                route 2a0e:7777::/32 blackhole;        # AS 23456 in the path
+                route 2001:db8:abcd::/48 blackhole;    # bogon (documentation prefix)
+                route ::/0 blackhole;                  # default route, not accepted on this session
+            }
             protocol bgp upstream {
                 local 2001:db8:ffff::2 as 65002;
                 neighbor 2001:db8:ffff::1 as 65001;
                 password "e2e-secret";
                 hold time 30;
-                ipv6 { import all; export none; };
+                ipv6 {
+                    import all;
+                    export filter { if net = 2a0e:7777::/32 then bgp_path.prepend(23456); accept; };
+                };
             }
 
             """)
@@ -105,6 +121,26 @@ struct EndToEndTests {
         #expect(received == expected, "the neighbor receives exactly the prefixes announced to it")
         let routerState = try router.exec(["birdc", "-s", routerSocket, "show", "protocols", "all", "bgp_upstream"]).stdout
         #expect(routerState.contains("3 exported"), "router side: \(routerState)")
+        // The import filter: of the six routes offered, only the acceptable one is imported.
+        var updates: [Int] = []
+        while Date() < deadline {
+            let state = (try? router.exec(["birdc", "-s", routerSocket, "show", "protocols", "all", "bgp_upstream"]).stdout) ?? ""
+            updates = Self.importUpdates(in: state)
+            if updates.first ?? 0 >= 6 { break }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        #expect(updates.first == 6, "the router received all six offered routes: \(updates)")
+        let imported = Self.prefixes(in: try router.exec(["birdc", "-s", routerSocket, "show", "route", "protocol",
+                                                          "bgp_upstream"]).stdout)
+        #expect(imported == ["2a0e:1234::/32"], "routes the router imported from its neighbor")
+        let log = (try? String(contentsOf: folder.url.appendingPathComponent("router-bird.log"), encoding: .utf8)) ?? ""
+        for reason in ["2a0e:1234:1:1::/64 from AS65002: prefix longer than /48",
+                       "2a0e:5555::/32 from AS65002: RPKI invalid",
+                       "2a0e:7777::/32 from AS65002: reserved AS in path",
+                       "2001:db8:abcd::/48 from AS65002: bogon prefix",
+                       "::/0 from AS65002: default route not accepted"] {
+            #expect(log.contains("wgc upstream: rejected \(reason)"), "the import filter logs why: \(reason)")
+        }
 
         print("e2e: BGP checked")
         // Router advertisements: the compiled radvd.conf, seen from the LAN with rdisc6.
@@ -119,6 +155,12 @@ struct EndToEndTests {
         print("e2e: router advertisements checked")
         try? client.exec(["wg-quick", "down", clientConf])
         try? router.exec(["wg-quick", "down", serverConf])
+    }
+
+    /// The numbers of BIRD's "Import updates:" line: received, rejected, filtered, ignored, accepted.
+    static func importUpdates(in output: String) -> [Int] {
+        guard let line = output.split(separator: "\n").first(where: { $0.contains("Import updates:") }) else { return [] }
+        return line.split(separator: " ").compactMap { Int($0) }
     }
 
     /// The prefixes in `birdc show route` output: the first word of each route line.

@@ -26,6 +26,8 @@ enum WireGuardEmitter {
             text.line("PublicKey = \(key)")
             let routed = [client.ipv4Address, client.ipv6Address].compactMap { $0 } + (delegated[client.name] ?? [])
             text.line("AllowedIPs = ", list: routed)
+            // A keepalive the client asked for is sent from both ends, so either side keeps NAT state open.
+            if let keepalive = client.persistentKeepalive, keepalive > 0 { text.line("PersistentKeepalive = \(keepalive)") }
         }
         return text.string
     }
