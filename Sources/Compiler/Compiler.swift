@@ -16,7 +16,11 @@ public struct CheckedInventory: Sendable {
 public enum InventoryCompiler {
     /// Loads and validates the inventory of `source`; `extraVRPs` are validator exports given on the command line.
     public static func check(_ source: some InventorySource, extraVRPs: [SourceFile] = []) throws -> CheckedInventory {
-        check(files: try source.files(), extraVRPs: extraVRPs)
+        let files = try source.files()
+        guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
+            throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
+        }
+        return check(files: files, extraVRPs: extraVRPs)
     }
 
     public static func check(files: [SourceFile], extraVRPs: [SourceFile] = []) -> CheckedInventory {

@@ -48,6 +48,10 @@ struct CommandLineTests {
         #expect((report?["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "value-out-of-range")
 
         #expect(try Self.run("validate", folder.path + "/nowhere").status == 2)
+        let emptyFolder = try TemporaryFolder()
+        let empty = try Self.run("validate", emptyFolder.path)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("holds no inventory files"), "\(empty.stderr)")
         #expect(try Self.run("validate", "--no-such-flag", Repository.example).status == 2)
     }
 

@@ -9,6 +9,8 @@ public struct FolderSource: InventorySource {
         self.root = URL(fileURLWithPath: path)
     }
 
+    public var description: String { root.path }
+
     public func files() throws -> [SourceFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {

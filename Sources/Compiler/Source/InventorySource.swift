@@ -13,7 +13,7 @@ public struct SourceFile: Sendable {
 
 /// Where the compiler reads an inventory from: a folder today, a git tree at a revision tomorrow.
 /// The compiler never touches the file system itself, so any tree of files can be compiled.
-public protocol InventorySource: Sendable {
+public protocol InventorySource: Sendable, CustomStringConvertible {
     /// Every file of the inventory with its path relative to the root, in any order.
     func files() throws -> [SourceFile]
 }
@@ -57,6 +57,8 @@ public struct MemorySource: InventorySource {
     public init(_ contents: [String: String]) {
         self.contents = contents
     }
+
+    public var description: String { "in-memory inventory" }
 
     public func files() throws -> [SourceFile] {
         contents.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) }
