@@ -86,21 +86,13 @@ struct JSONScanner {
                     while true {
                         skipSpace()
                         try each(&self)
-                        skipSpace()
-                        guard position < bytes.count else { throw error("unexpected end of JSON") }
-                        if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                        if bytes[position] == UInt8(ascii: "]") { position += 1; break }
-                        throw error("expected ',' or ']'")
+                        if try closes(UInt8(ascii: "]")) { break }
                     }
                 }
             } else {
                 _ = try value()
             }
-            skipSpace()
-            guard position < bytes.count else { throw error("unexpected end of JSON") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; break }
-            throw error("expected ',' or '}'")
+            if try closes(UInt8(ascii: "}")) { break }
         }
         skipSpace()
         guard position == bytes.count else { throw error("trailing characters after the JSON value") }
@@ -155,11 +147,7 @@ struct JSONScanner {
                 } else {
                     _ = try value()
                 }
-                skipSpace()
-                guard position < bytes.count else { throw error("unexpected end of JSON") }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                if bytes[position] == UInt8(ascii: "}") { position += 1; break }
-                throw error("expected ',' or '}'")
+                if try closes(UInt8(ascii: "}")) { break }
             }
         }
         func problem(_ message: String) -> Result<VRP, ROAProblem> {
@@ -251,6 +239,21 @@ struct JSONScanner {
         }
     }
 
+    /// After a member or element: consumes `,` (false: more follow) or `close` (true: the container ends).
+    private mutating func closes(_ close: UInt8) throws(JSONSyntaxError) -> Bool {
+        skipSpace()
+        guard position < bytes.count else { throw error("unexpected end of JSON") }
+        if bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            return false
+        }
+        guard bytes[position] == close else {
+            throw error("expected ',' or '\(Character(Unicode.Scalar(close)))'")
+        }
+        position += 1
+        return true
+    }
+
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw error("unexpected end of JSON") }
@@ -284,11 +287,7 @@ struct JSONScanner {
             let key = try string()
             try expect(UInt8(ascii: ":"))
             members.append((key, try value()))
-            skipSpace()
-            guard position < bytes.count else { throw error("unexpected end of JSON") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members, line: startLine, column: startColumn) }
-            throw error("expected ',' or '}'")
+            if try closes(UInt8(ascii: "}")) { return .object(members, line: startLine, column: startColumn) }
         }
     }
 
@@ -302,11 +301,7 @@ struct JSONScanner {
         }
         while true {
             items.append(try value())
-            skipSpace()
-            guard position < bytes.count else { throw error("unexpected end of JSON") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
-            throw error("expected ',' or ']'")
+            if try closes(UInt8(ascii: "]")) { return .array(items) }
         }
     }
 

@@ -31,25 +31,6 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(message)" }
 }
 
-/// Reads a whole file into bytes with plain reads (Foundation's `Data` would add a copy of every byte).
-public func readFileBytes(_ path: String) throws -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw SourceError(path: path, message: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw SourceError(path: path, message: String(cString: strerror(errno))) }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-    var total = 0
-    while total < bytes.count {
-        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else { break }
-        total += count
-    }
-    if total < bytes.count { bytes.removeLast(bytes.count - total) }
-    return bytes
-}
-
 /// An inventory held in memory (tests, the API building a candidate inventory).
 public struct MemorySource: InventorySource {
     public var contents: [String: String]
