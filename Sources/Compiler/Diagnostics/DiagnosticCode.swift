@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case hostBitsSet = "host-bits-set"
     case prefixLengthOutOfRange = "prefix-length-out-of-range"
     case overlappingPools = "overlapping-pools"
+    case overlappingSubnets = "overlapping-subnets"
     case allocationOutsidePool = "allocation-outside-pool"
     case overlappingAllocations = "overlapping-allocations"
     case poolExhausted = "pool-exhausted"

@@ -142,6 +142,10 @@ struct ResourceReader {
             let pool = lan.string("pool", required: true)
             let prefix = lan.prefix("prefix")
             let rdnss = lan.addressList("rdnss") ?? []
+            if let v4 = rdnss.first(where: { $0.family == .v4 }) {
+                lan.report(.invalidAddress, "rdnss", "RDNSS servers are announced in IPv6 router advertisements; "
+                               + "\(v4) is IPv4", hint: "list IPv6 DNS servers here (RFC 8106)")
+            }
             fields.diagnostics += lan.diagnostics
             guard let name, let pool else { continue }
             result.append(LANInterface(name: name, pool: pool, prefix: prefix, rdnss: rdnss,

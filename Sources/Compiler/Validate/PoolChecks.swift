@@ -13,6 +13,30 @@ extension Validator {
         }
     }
 
+    /// WireGuard subnets of one node must not overlap each other, and no pool may overlap any of them:
+    /// the kernel would route the same addresses two ways.
+    mutating func checkSubnets() {
+        var seen: [(prefix: IPPrefix, node: String, owner: String)] = []
+        for server in inventory.servers {
+            for (field, subnet) in [("ipv4_address", server.ipv4Address), ("ipv6_address", server.ipv6Address)] {
+                guard let network = subnet?.network else { continue }
+                if let other = seen.first(where: { $0.node == server.node && $0.prefix.overlaps(network) }) {
+                    error(.overlappingSubnets, server.origin, field,
+                          "subnet \(network) of server '\(server.name)' overlaps \(other.prefix) of \(other.owner) "
+                              + "on node '\(server.node)'", hint: "give each WireGuard server its own subnet")
+                }
+                seen.append((network, server.node, "server '\(server.name)'"))
+            }
+        }
+        for pool in inventory.pools {
+            if let other = seen.first(where: { $0.prefix.overlaps(pool.prefix) }) {
+                error(.overlappingSubnets, pool.origin, "prefix",
+                      "pool '\(pool.name)' (\(pool.prefix)) overlaps the tunnel subnet \(other.prefix) of \(other.owner)",
+                      hint: "tunnel addresses and delegated prefixes must come from different blocks")
+            }
+        }
+    }
+
     /// Allocations: a known pool and client, inside the pool, a length the pool allows, no overlaps.
     mutating func checkAllocations() {
         let pools = Dictionary(inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -24,6 +24,7 @@ public struct Validator {
         checkServers()
         checkClients()
         checkPools()
+        checkSubnets()
         checkAllocations()
         resolveLANPrefixes()
         checkPoolUsage()
