@@ -9,6 +9,7 @@ struct GoldenTests {
     static let cases: [(name: String, inventory: String)] = [
         ("example", "examples/inventory"),
         ("e2e", "Tests/Fixtures/e2e/inventory"),
+        ("multi-node", "Tests/Fixtures/multi-node/inventory"),
     ]
 
     @Test("compiling an inventory gives exactly the reviewed files", arguments: cases.map(\.name))

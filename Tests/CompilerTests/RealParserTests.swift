@@ -9,7 +9,8 @@ struct RealParserTests {
     static func compiledInventories(secretDirectory: String) throws -> [(String, [CompiledFile])] {
         let options = CompileOptions(keyDirectory: "/etc/wireguard", secretDirectory: secretDirectory)
         var result: [(String, [CompiledFile])] = []
-        for path in [Repository.example, Repository.fixtures.appendingPathComponent("e2e/inventory").path] {
+        for path in [Repository.example, Repository.fixtures.appendingPathComponent("e2e/inventory").path,
+                     Repository.fixtures.appendingPathComponent("multi-node/inventory").path] {
             let checked = try InventoryCompiler.check(FolderSource(path: path))
             result.append((path, InventoryCompiler.emit(checked.inventory, options: options)))
         }
@@ -20,7 +21,7 @@ struct RealParserTests {
     @Test("bird -p accepts every bird.conf", .enabled(if: Programs.available("bird"), "needs bird2 (apt-get install bird2)"))
     func birdParsesEveryConfig() throws {
         let folder = try TemporaryFolder()
-        for secret in ["transit-1", "upstream"] {
+        for secret in ["transit-1", "upstream", "fra-transit"] {
             _ = try folder.write("secrets/bgp/\(secret).conf", "password \"test-secret\";\n")
         }
         var checked = 0
@@ -69,12 +70,16 @@ struct RealParserTests {
         var checked = 0
         for (inventory, files) in try Self.compiledInventories(secretDirectory: "/etc/wgc/secrets") {
             for file in files where file.path.contains("/wireguard/") || file.path.contains("/clients/") {
-                // A client config holds a placeholder for the client's own key; the user puts the real one there.
+                // A client config holds placeholders for the client's own keys; the user puts the real ones there.
                 // Endpoint host names are replaced by an address: the test has no DNS.
                 let key = try Programs.run(["wg", "genkey"]).check("wg genkey").stdout
+                let psk = try Programs.run(["wg", "genpsk"]).check("wg genpsk").stdout
                 let contents = file.contents
                     .replacingOccurrences(of: #"<private key of [A-Za-z0-9_-]+>"#,
                                           with: key.trimmingCharacters(in: .whitespacesAndNewlines),
+                                          options: .regularExpression)
+                    .replacingOccurrences(of: #"<preshared key of [A-Za-z0-9_-]+>"#,
+                                          with: psk.trimmingCharacters(in: .whitespacesAndNewlines),
                                           options: .regularExpression)
                     .replacingOccurrences(of: #"Endpoint = [a-z][a-z0-9.-]*:"#, with: "Endpoint = 192.0.2.1:",
                                           options: .regularExpression)

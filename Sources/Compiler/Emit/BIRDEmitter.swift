@@ -221,7 +221,8 @@ struct BIRDEmitter {
         }
         out.add("filter \(symbol)_import\(v) {")
         if session.acceptDefault {
-            out.add("    if net.len = 0 then { if bgp_path.first != \(session.remoteAS) then \(reject("first AS is not the neighbor's")) accept; }")
+            let firstAS = session.routeServer ? "" : "if bgp_path.first != \(session.remoteAS) then \(reject("first AS is not the neighbor's")) "
+            out.add("    if net.len = 0 then { \(firstAS)accept; }")
         } else {
             out.add("    if net.len = 0 then \(reject("default route not accepted"))")
         }
@@ -237,8 +238,10 @@ struct BIRDEmitter {
         } else {
             out.add("    if bgp_path ~ WGC_BOGON_ASNS then \(reject("bogon AS in path"))")
         }
-        out.add("    if bgp_path.first != \(session.remoteAS) then \(reject("first AS is not the neighbor's"))")
-        if session.neighbor.family == family, session.multihop == nil {
+        if !session.routeServer {
+            out.add("    if bgp_path.first != \(session.remoteAS) then \(reject("first AS is not the neighbor's"))")
+        }
+        if session.neighbor.family == family, session.multihop == nil, !session.routeServer {
             out.add("    if bgp_next_hop != \(session.neighbor) then \(reject("next hop is not the neighbor"))")
         }
         out.add("    if roa_check(wgc_roa\(v), net, bgp_path.last) = ROA_INVALID then \(reject("RPKI invalid"))")

@@ -324,13 +324,14 @@ struct ResourceReader {
         let source = fields.address("source_address")
         let multihop = fields.int("multihop", in: 1...255)
         let acceptDefault = fields.bool("accept_default", default: false)
+        let routeServer = fields.bool("route_server", default: false)
         guard let name, let neighbor, let remoteAS else { return nil }
         return BGPSession(explicitID: explicitID(&fields), name: name, node: nodeReference(&fields),
                           neighbor: neighbor, remoteAS: remoteAS, holdTime: hold,
                           passwordSecret: secret.flatMap { Names.isValid($0) ? $0 : nil },
                           description: fields.string("description"), enabled: enabled, maxPrefixes: maxPrefixes,
                           maxPrefixAction: action, sourceAddress: source, multihop: multihop,
-                          acceptDefault: acceptDefault, origin: origin(fields))
+                          acceptDefault: acceptDefault, routeServer: routeServer, origin: origin(fields))
     }
 
     private func readAnnouncement(_ fields: inout FieldReader) -> BGPAnnouncement? {

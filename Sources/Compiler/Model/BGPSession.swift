@@ -24,5 +24,7 @@ public struct BGPSession: Sendable {
     public var multihop: Int?
     /// Accept a default route from this neighbor (transit upstreams).
     public var acceptDefault: Bool
+    /// The neighbor is a route server: it does not put its own AS first, and next hops are other members'.
+    public var routeServer: Bool
     public var origin: Origin
 }

@@ -25,7 +25,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
         case .whitelist: ["pool", "prefix"]
         case .bgpSession:
             ["node", "neighbor", "remote_as", "hold_time", "password", "password_secret", "enabled",
-             "max_prefixes", "max_prefix_action", "source_address", "multihop", "accept_default"]
+             "max_prefixes", "max_prefix_action", "source_address", "multihop", "accept_default", "route_server"]
         case .bgpAnnouncement: ["node", "prefix", "asn", "next_hop", "session", "enabled"]
         }
     }
