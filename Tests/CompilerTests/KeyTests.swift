@@ -25,9 +25,19 @@ struct KeyTests {
         }
     }
 
+    @Test("a key with its unused trailing bits set is refused, as wg refuses it",
+          .enabled(if: Programs.available("wg"), "needs wireguard-tools"))
+    func nonCanonicalKeyAgreesWithWG() throws {
+        let text = "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHX="
+        #expect(!WireGuardKey.isValid(text))
+        #expect(try Programs.run(["wg", "pubkey"], input: text + "\n").status != 0)
+        #expect(WireGuardKey.isValid("CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ="))
+    }
+
     @Test("rejects what is not base64 of 32 bytes", arguments: [
         "", "abc", "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ", "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ==",
         "!VOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ=", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHX=",  // trailing bits set: wg refuses it too
     ])
     func invalidKeys(_ text: String) {
         #expect(!WireGuardKey.isValid(text))

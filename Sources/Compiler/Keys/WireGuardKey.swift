@@ -7,8 +7,11 @@ public enum WireGuardKey {
         decode(text) != nil
     }
 
+    /// The 32 key bytes; nil unless `text` is canonical base64 of exactly 32 bytes. Like wg(8), a key whose
+    /// unused trailing bits are set is refused: it would decode here but `wg setconf` rejects it.
     public static func decode(_ text: String) -> [UInt8]? {
-        guard text.utf8.count == 44, text.hasSuffix("="), let data = Data(base64Encoded: text), data.count == 32
+        guard text.utf8.count == 44, text.hasSuffix("="), let data = Data(base64Encoded: text), data.count == 32,
+              data.base64EncodedString() == text
         else { return nil }
         return [UInt8](data)
     }

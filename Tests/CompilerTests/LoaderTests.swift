@@ -1,0 +1,86 @@
+@testable import Compiler
+import Testing
+
+@Suite("Loading YAML")
+struct LoaderTests {
+    static func load(_ text: String) -> CheckedInventory {
+        var files = TestInventory.files
+        files["extra.yaml"] = text
+        return TestInventory.check(files)
+    }
+
+    @Test("scalars are read as the field expects: `name: no` stays text, `yes` is true only where a flag is")
+    func scalarsFollowTheField() throws {
+        let checked = Self.load("""
+            kind: WireGuardClient
+            name: no
+            description: 123
+            server: server-1
+            public_key: 4p8LDwHVOfdsQIOpxsxg5TQNSAGFMpERfW3JEJDe2Vo=
+            ipv6_address: fd00:1234::9/128
+            ipv4_address: 10.0.0.9/32
+            is_active: yes
+
+            """)
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
+        let client = try #require(checked.inventory.clients.first { $0.name == "no" })
+        #expect(client.description == "123")
+        #expect(client.isActive)
+    }
+
+    @Test("anchors and aliases, several documents, comments and an empty document")
+    func yamlFeatures() throws {
+        let checked = Self.load("""
+            # two clients sharing their allowed IPs through an anchor
+            kind: WireGuardClient
+            name: c1
+            server: server-1
+            public_key: 4p8LDwHVOfdsQIOpxsxg5TQNSAGFMpERfW3JEJDe2Vo=
+            ipv4_address: 10.0.0.10/32
+            ipv6_address: fd00:1234::10/128
+            allowed_ips: &routes ["10.0.0.0/24", "fd00:1234::/64"]
+            ---
+            ---
+            kind: WireGuardClient
+            name: c2
+            server: server-1
+            public_key: CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHX=
+            ipv4_address: 10.0.0.11/32
+            ipv6_address: fd00:1234::11/128
+            allowed_ips: *routes
+            ...
+
+            """)
+        #expect(checked.diagnostics.map(\.code) == [.invalidKey], "only c2's key is bad: \(checked.diagnostics)")
+        let c1 = try #require(checked.inventory.clients.first { $0.name == "c1" })
+        #expect(c1.allowedIPs?.map(\.description) == ["10.0.0.0/24", "fd00:1234::/64"])
+    }
+
+    @Test("a quoted number is text, and the hint says so")
+    func quotedNumber() throws {
+        var files = TestInventory.files
+        files["server.yaml"] = files["server.yaml"]!.replacingFirst("listen_port: 51820", with: "listen_port: \"51820\"")
+        let diagnostic = try #require(TestInventory.check(files).diagnostics.first)
+        #expect(diagnostic.code == .wrongType)
+        #expect(diagnostic.hint == "remove the quotes: a quoted number is text")
+    }
+
+    @Test("unknown fields and kinds suggest the nearest name")
+    func didYouMean() {
+        var files = TestInventory.files
+        files["server.yaml"] = files["server.yaml"]!.replacingFirst("listen_port", with: "listen_prot")
+        let hints = TestInventory.check(files).diagnostics.compactMap(\.hint)
+        #expect(hints.contains("did you mean 'listen_port'?"), "\(hints)")
+    }
+
+    @Test("pool usage is counted in default-length blocks, honestly")
+    func poolUsage() throws {
+        let checked = TestInventory.check()
+        let pool = try #require(checked.inventory.pools.first)
+        let taken = checked.inventory.allocations.map(\.prefix) + checked.inventory.nodes.flatMap(\.lanInterfaces).compactMap(\.prefix)
+        // A /48 in /56 blocks: 256. The LAN /64 touches block 0, alice's /56 is block 1.
+        let usage = PoolAllocator.usage(of: pool, taken: taken)
+        #expect(usage.capacity == 256)
+        #expect(usage.used == 2)
+    }
+}
