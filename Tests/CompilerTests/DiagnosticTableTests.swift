@@ -175,6 +175,10 @@ let defects: [Defect] = [
     Defect(.secretInClear, "bgp.yaml", replace: "hold_time: 90", with: "hold_time: 90\npassword: hunter2", at: "hunter2"),
     Defect(.invalidValue, "bgp.yaml", replace: "hold_time: 90", with: "hold_time: 90\nmax_prefix_action: explode",
            at: "explode"),
+    Defect(.invalidValue, "node.yaml", replace: "endpoint: edge-1.example.net", with: "endpoint: edge-1.example.net:51820",
+           at: "edge-1.example.net:51820"),
+    Defect(.invalidValue, "clients.yaml", replace: "persistent_keepalive: 25",
+           with: "persistent_keepalive: 25\npreshared_key_file: \"/etc/psk; rm -rf /\"", at: "\"/etc/psk"),
     Defect(.invalidVRP, "rpki/vrps.json", replace: "\"maxLength\": 64", with: "\"maxLength\": 200", at: "{\"asn\""),
 ]
 

@@ -115,6 +115,12 @@ struct ResourceReader {
         }
         let asn = fields.asn("asn", required: true)
         let endpoint = fields.string("endpoint", required: true)
+        if let endpoint, !Names.isHost(endpoint) {
+            let hint = endpoint.contains(":") && IPAddress(endpoint) == nil
+                ? "write only the host: each server's listen_port is added to it"
+                : "a DNS name (edge-1.example.net) or an IP address"
+            fields.report(.invalidValue, "endpoint", "endpoint '\(endpoint)' is not a host name or IP address", hint: hint)
+        }
         let lans = readLANs(&fields)
         let rtr = readRTRServers(&fields)
         guard let name, let asn, let endpoint else { return nil }
@@ -165,6 +171,9 @@ struct ResourceReader {
             var server = FieldReader(file: file, kind: "RTR server", mark: item.mark, pairs: pairs,
                                      allowed: ["host", "port"])
             let host = server.string("host", required: true)
+            if let host, !Names.isHost(host) {
+                server.report(.invalidValue, "host", "RTR server host '\(host)' is not a host name or IP address")
+            }
             let port = server.int("port", in: 1...65535) ?? 323
             fields.diagnostics += server.diagnostics
             if let host { result.append(RTRServer(host: host, port: port)) }
@@ -236,11 +245,15 @@ struct ResourceReader {
         let dns = fields.addressList("dns_servers")
         let mtu = fields.int("mtu", in: 1280...9000)
         let psk = fields.string("preshared_key_file")
+        if let psk, !Names.isSafeAbsolutePath(psk) {
+            fields.report(.invalidValue, "preshared_key_file", "preshared_key_file '\(psk)' must be an absolute path "
+                              + "of letters, digits and . _ - /", hint: "e.g. /etc/wireguard/psk/\(fields.string("name") ?? "client").psk")
+        }
         let active = fields.bool("is_active", default: true)
         guard let name, let server else { return nil }
         return WireGuardClient(explicitID: explicitID(&fields), name: name, server: server,
                                description: fields.string("description"), publicKey: publicKey,
-                               presharedKeyFile: psk, ipv4Address: v4?.family == .v4 ? v4 : nil,
+                               presharedKeyFile: psk.flatMap { Names.isSafeAbsolutePath($0) ? $0 : nil }, ipv4Address: v4?.family == .v4 ? v4 : nil,
                                ipv6Address: v6?.family == .v6 ? v6 : nil, allowedIPs: allowed,
                                persistentKeepalive: keepalive, dnsServers: dns, mtu: mtu, isActive: active,
                                origin: origin(fields))
@@ -368,6 +381,30 @@ enum Names {
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// A DNS name (RFC 1123 labels) or an IP address literal: what may follow `Endpoint =` or `remote`.
+    static func isHost(_ host: String) -> Bool {
+        if IPAddress(host) != nil { return true }
+        let bytes = Array(host.utf8)
+        guard (1...253).contains(bytes.count) else { return false }
+        for label in bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                  label.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") })
+            else { return false }
+        }
+        return true
+    }
+
+    /// A path that can stand in a wg-quick `PostUp` line, which bash runs: no spaces, quotes or metacharacters.
+    static func isSafeAbsolutePath(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.count <= 4096, !path.contains("/../"), !path.hasSuffix("/..")
+        else { return false }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// A BIRD symbol for a resource name (`peer-1` → `peer_1`).

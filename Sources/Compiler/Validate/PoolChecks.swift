@@ -13,6 +13,15 @@ extension Validator {
         }
     }
 
+    /// Whitelist entries name a known pool, when they name one.
+    mutating func checkWhitelist() {
+        let pools = Set(inventory.pools.map(\.name))
+        for entry in inventory.whitelist {
+            guard let pool = entry.pool, !pools.contains(pool) else { continue }
+            unknownReference(entry.origin, "pool", kind: .prefixPool, name: pool, known: inventory.pools.map(\.name))
+        }
+    }
+
     /// WireGuard subnets of one node must not overlap each other, and no pool may overlap any of them:
     /// the kernel would route the same addresses two ways.
     mutating func checkSubnets() {

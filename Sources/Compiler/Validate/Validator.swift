@@ -25,6 +25,7 @@ public struct Validator {
         checkClients()
         checkPools()
         checkSubnets()
+        checkWhitelist()
         checkAllocations()
         resolveLANPrefixes()
         checkPoolUsage()
