@@ -86,4 +86,26 @@ struct PropertyTests {
             if !checked.hasErrors { _ = InventoryCompiler.emit(checked.inventory) }
         }
     }
+
+    @Test("mutated VRP exports never crash the reader")
+    func vrpMutationsNeverCrash() async {
+        let text = Array(TestInventory.files["rpki/vrps.json"]!.utf8)
+        let alphabet = Array("{}[],:\"\\ \n0123456789.eE-+AStrufalsn/x".utf8)
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...Int.max).array(of: 1...6),
+                            Gen.int(in: 0..<alphabet.count).array(of: 1...6)) { positions, characters in
+            var bytes = text
+            for (position, character) in zip(positions, characters) {
+                let index = position % (bytes.count + 1)
+                switch position % 3 {
+                case 0 where index < bytes.count: bytes[index] = alphabet[character]
+                case 1 where index < bytes.count: bytes.remove(at: index)
+                default: bytes.insert(alphabet[character], at: index)
+                }
+            }
+            let loaded = VRPLoader.load(SourceFile(path: "rpki/v.json", bytes: bytes))
+            for diagnostic in loaded.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            }
+        }
+    }
 }

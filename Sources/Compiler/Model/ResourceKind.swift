@@ -47,6 +47,4 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     /// Every field a document of this kind may have.
     var allowedFields: [String] { ["kind", "id", "name", "description"] + fields }
 
-    /// Whether documents of this kind are identified by `name` (else by `prefix`).
-    var isNamed: Bool { self != .allocation && self != .whitelist }
 }

@@ -62,13 +62,6 @@ public struct VRPSet: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Every VRP, in a stable order (family, prefix, maxLength, ASN).
-    public var all: [VRP] {
-        entries.sorted { lhs, rhs in
-            lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
-        }
-    }
-
     /// VRPs whose prefix covers `route` (RFC 6811 "Covered").
     public func covering(_ route: IPPrefix) -> [VRP] {
         guard let range = ranges[route.family], let lengths = lengths[route.family] else { return [] }
