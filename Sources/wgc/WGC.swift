@@ -9,7 +9,7 @@ struct WGC: ParsableCommand {
         commandName: "wgc",
         abstract: "GitOps for IPv6 WireGuard + BGP edge routers.",
         discussion: """
-            The network is a YAML inventory in a git repository. wgc validates it, compiles it into
+            The network is a YAML inventory in a git repository. wgc validates it, compiles it into \
             wg-quick, BIRD 2 and radvd configs, and allocates IPv6 prefixes.
 
             Examples:

@@ -6,7 +6,7 @@ struct Allocate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allocate the lowest free aligned prefix of a pool to a client and add it to the inventory.",
         discussion: """
-            Existing allocations never move. The new Allocation is written to
+            Existing allocations never move. The new Allocation is written to \
             PATH/allocations/<client>-<prefix>.yaml and printed; commit it like any change.
 
             Example:

@@ -5,9 +5,10 @@ struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate an inventory and write each node's wg-quick, BIRD and radvd configs.",
         discussion: """
-            Writes OUT/<node>/{wireguard/<interface>.conf, clients/<client>.conf, bird.conf, radvd.conf,
-            allocations.json, manifest.json}. Nothing is written when the inventory is invalid. OUT is
-            replaced as a whole; a non-empty folder wgc did not write is refused.
+            Writes OUT/<node>/{wireguard/<interface>.conf, clients/<client>.conf, bird.conf, radvd.conf, \
+            allocations.json, manifest.json}. Nothing is written when the inventory is invalid. Afterwards OUT \
+            holds exactly the compiled files: unchanged files are left alone, files no longer generated are \
+            removed. A non-empty folder wgc did not write is refused.
 
             Example:
               wgc compile examples/inventory --out out
