@@ -96,6 +96,11 @@ struct FieldReader {
             if required { missing(key) }
             return nil
         }
+        if case .scalar(let text, true) = node.content, let range, text.count > 1, Int(text) == nil,
+           text.dropFirst(text.first == "-" ? 1 : 0).utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            report(.valueOutOfRange, key, "'\(key)' is \(text), outside \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
         guard case .scalar(let text, let plain) = node.content, plain, let value = Int(text) else {
             let hint: String? = if case .scalar(let text, false) = node.content, Int(text) != nil {
                 "remove the quotes: a quoted number is text"
@@ -134,6 +139,10 @@ struct FieldReader {
             return nil
         }
         if text.hasPrefix("AS") || text.hasPrefix("as") { text.removeFirst(2) }
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), Int(text) == nil {
+            report(.invalidASN, key, "AS number \(text) is outside 1…4294967295")
+            return nil
+        }
         guard let value = Int(text) else {
             wrongType(key, expected: "an AS number", found: node)
             return nil

@@ -27,7 +27,13 @@ struct ResourceReader {
                                       hint: "kinds: " + ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")))
             return
         }
-        guard case .scalar(let kindText, _) = kindPair.value.content, let kind = ResourceKind(rawValue: kindText) else {
+        guard case .scalar(let kindText, _) = kindPair.value.content else {
+            diagnostics.append(.error(.wrongType, at: location(kindPair.value.mark),
+                                      "'kind' must be the name of a kind, found \(kindPair.value.kindDescription)",
+                                      hint: "kinds: " + ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")))
+            return
+        }
+        guard let kind = ResourceKind(rawValue: kindText) else {
             var hint = "kinds: " + ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
             if case .scalar(let text, _) = kindPair.value.content,
                let near = Spelling.closest(to: text, in: ResourceKind.allCases.map(\.rawValue)) {

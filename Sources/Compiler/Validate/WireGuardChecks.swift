@@ -144,6 +144,12 @@ extension Validator {
                   hint: "pick an address inside \(subnet.network)")
             return false
         }
+        if subnet.family == .v4, subnet.length < 31,
+           address.address.value == subnet.first || address.address.value == subnet.last {
+            error(.invalidAddress, client.origin, field,
+                  "\(address.address) is the network or broadcast address of \(subnet.network), not a host address")
+            return false
+        }
         if let owner = used[address.address.value] {
             error(.duplicateAddress, client.origin, field, "\(address.address) is already used by \(describe(owner))")
         } else {
