@@ -10,6 +10,20 @@ struct PropertyTests {
         return prefix
     }()
 
+    /// Replaces, removes or inserts a byte at each position (the position picks which, modulo 3).
+    static func mutate(_ bytes: [UInt8], _ positions: [Int], _ characters: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        for (position, character) in zip(positions, characters) {
+            let index = position % (bytes.count + 1)
+            switch position % 3 {
+            case 0 where index < bytes.count: bytes[index] = character
+            case 1 where index < bytes.count: bytes.remove(at: index)
+            default: bytes.insert(character, at: index)
+            }
+        }
+        return bytes
+    }
+
     @Test("allocation never overlaps and never moves what is already allocated")
     func allocationIsStableAndDisjoint() async {
         await propertyCheck(count: 200, input: Gen.int(in: 48...64).array(of: 1...40)) { lengths in
@@ -68,15 +82,7 @@ struct PropertyTests {
                             Gen.int(in: 0..<alphabet.count).array(of: 1...6)) { fileIndex, positions, characters in
             var files = TestInventory.files
             let (name, text) = sources[fileIndex]
-            var bytes = Array(text.utf8)
-            for (position, character) in zip(positions, characters) {
-                let index = position % (bytes.count + 1)
-                switch position % 3 {
-                case 0 where index < bytes.count: bytes[index] = alphabet[character]
-                case 1 where index < bytes.count: bytes.remove(at: index)
-                default: bytes.insert(alphabet[character], at: index)
-                }
-            }
+            let bytes = Self.mutate(Array(text.utf8), positions, characters.map { alphabet[$0] })
             files[name] = String(decoding: bytes, as: UTF8.self)
             let checked = TestInventory.check(files)
             for diagnostic in checked.diagnostics {
@@ -93,15 +99,7 @@ struct PropertyTests {
         let alphabet = Array("{}[],:\"\\ \n0123456789.eE-+AStrufalsn/x".utf8)
         await propertyCheck(count: 3000, input: Gen.int(in: 0...Int.max).array(of: 1...6),
                             Gen.int(in: 0..<alphabet.count).array(of: 1...6)) { positions, characters in
-            var bytes = text
-            for (position, character) in zip(positions, characters) {
-                let index = position % (bytes.count + 1)
-                switch position % 3 {
-                case 0 where index < bytes.count: bytes[index] = alphabet[character]
-                case 1 where index < bytes.count: bytes.remove(at: index)
-                default: bytes.insert(alphabet[character], at: index)
-                }
-            }
+            let bytes = Self.mutate(text, positions, characters.map { alphabet[$0] })
             let loaded = VRPLoader.load(SourceFile(path: "rpki/v.json", bytes: bytes))
             for diagnostic in loaded.diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)

@@ -24,16 +24,25 @@ struct RealParserTests {
         for secret in ["transit-1", "upstream", "fra-transit"] {
             _ = try folder.write("secrets/bgp/\(secret).conf", "password \"test-secret\";\n")
         }
+        let checked = try Self.check(files: "bird.conf", secretDirectory: folder.path + "/secrets", in: folder) { path in
+            try Programs.run(["bird", "-p", "-c", path])
+        }
+        #expect(checked >= 4)
+    }
+
+    /// Writes every generated file whose name ends in `suffix` and runs `check` on it; the number checked.
+    static func check(files suffix: String, secretDirectory: String, in folder: TemporaryFolder,
+                      _ check: (String) throws -> Programs.Output) throws -> Int {
         var checked = 0
-        for (inventory, files) in try Self.compiledInventories(secretDirectory: folder.path + "/secrets") {
-            for file in files where file.path.hasSuffix("bird.conf") {
-                let path = try folder.write("bird/\(checked).conf", file.contents)
-                let result = try Programs.run(["bird", "-p", "-c", path])
+        for (inventory, files) in try compiledInventories(secretDirectory: secretDirectory) {
+            for file in files where file.path.hasSuffix(suffix) {
+                let path = try folder.write("\(suffix)-\(checked)/\(suffix)", file.contents)
+                let result = try check(path)
                 #expect(result.status == 0, "\(inventory) \(file.path): \(result.combined)")
                 checked += 1
             }
         }
-        #expect(checked >= 3)
+        return checked
     }
 
     @Test("bird -p rejects a broken config, so the check above can fail",
@@ -47,14 +56,8 @@ struct RealParserTests {
     @Test("radvd --configtest accepts every radvd.conf", .enabled(if: Programs.available("radvd"), "needs radvd"))
     func radvdParsesEveryConfig() throws {
         let folder = try TemporaryFolder()
-        var checked = 0
-        for (inventory, files) in try Self.compiledInventories(secretDirectory: "/etc/wgc/secrets") {
-            for file in files where file.path.hasSuffix("radvd.conf") {
-                let path = try folder.write("radvd/\(checked).conf", file.contents)
-                let result = try Programs.run(["radvd", "--configtest", "-C", path])
-                #expect(result.status == 0, "\(inventory) \(file.path): \(result.combined)")
-                checked += 1
-            }
+        let checked = try Self.check(files: "radvd.conf", secretDirectory: "/etc/wgc/secrets", in: folder) { path in
+            try Programs.run(["radvd", "--configtest", "-C", path])
         }
         #expect(checked >= 3)
     }
