@@ -32,10 +32,30 @@ public enum InventoryCompiler {
     /// Every generated file of every node, paths relative to the output folder, grouped by node in name order.
     /// Nodes are emitted in parallel; each node's files are a pure function of the inventory.
     public static func emit(_ inventory: Inventory, options: CompileOptions = CompileOptions()) -> [CompiledFile] {
-        let shared = SharedEmitState(inventory)
-        return inventory.nodes.sorted { $0.name < $1.name }
-            .parallelMap { emit(node: $0, inventory: inventory, shared: shared, options: options) }
-            .flatMap { $0 }
+        let emitter = NodeEmitter(inventory, options: options)
+        return Array(0..<emitter.count).parallelMap { emitter.files(ofNode: $0) }.flatMap { $0 }
+    }
+
+    /// Emits one node at a time, for callers that write each node's files as soon as they exist.
+    public struct NodeEmitter: Sendable {
+        let inventory: Inventory
+        let nodes: [Node]
+        let shared: SharedEmitState
+        let options: CompileOptions
+
+        public init(_ inventory: Inventory, options: CompileOptions = CompileOptions()) {
+            self.inventory = inventory
+            self.nodes = inventory.nodes.sorted { $0.name < $1.name }
+            self.shared = SharedEmitState(inventory)
+            self.options = options
+        }
+
+        /// Nodes, in name order.
+        public var count: Int { nodes.count }
+
+        public func files(ofNode index: Int) -> [CompiledFile] {
+            InventoryCompiler.emit(node: nodes[index], inventory: inventory, shared: shared, options: options)
+        }
     }
 
     /// What every node's emitter looks up, computed once: clients by server, delegated prefixes by client.

@@ -18,6 +18,17 @@ public enum OutputWriter {
 
     @discardableResult
     public static func write(_ files: [CompiledFile], to folder: String) throws -> Summary {
+        var groups: [String: [CompiledFile]] = [:]
+        for file in files { groups[String(file.path.prefix { $0 != "/" }), default: []].append(file) }
+        let ordered = groups.keys.sorted().map { groups[$0]! }
+        return try write(groups: ordered.count, to: folder) { ordered[$0] }
+    }
+
+    /// Writes `groups` groups of files (a node's each), producing and writing them in parallel: a node's files
+    /// are written while another node's are still being generated.
+    @discardableResult
+    public static func write(groups: Int, to folder: String,
+                             producing produce: @Sendable (Int) -> [CompiledFile]) throws -> Summary {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         var existing = Set<String>()
@@ -34,24 +45,21 @@ public enum OutputWriter {
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try writeFile(folder + "/" + marker, "wgc compile output: wgc rewrites this folder on every compile\n")
 
-        // One group per top-level folder (a node), written in parallel.
-        var groups: [String: [CompiledFile]] = [:]
-        for file in files { groups[String(file.path.prefix { $0 != "/" }), default: []].append(file) }
         let known = existing
-        let results = groups.keys.sorted().map { groups[$0]! }.parallelMap { group in
-            Result { try writeGroup(group, into: folder, existing: known) }
+        let results = Array(0..<groups).parallelMap { index in
+            let files = produce(index)
+            return (files.map(\.path), Result { try writeGroup(files, into: folder, existing: known) })
         }
         var summary = Summary()
-        for result in results {
+        var generated = Set<String>()
+        for (paths, result) in results {
             let part = try result.get()
             summary.written += part.written
             summary.unchanged += part.unchanged
+            generated.formUnion(paths)
         }
-        let generated = Set(files.map(\.path))
         for stale in existing.subtracting(generated).sorted() {
-            guard unlink(folder + "/" + stale) == 0 else {
-                throw SourceError(path: folder + "/" + stale, message: String(cString: strerror(errno)))
-            }
+            guard unlink(folder + "/" + stale) == 0 else { throw POSIXFile.lastError(folder + "/" + stale) }
             summary.removed += 1
         }
         if summary.removed > 0 { try removeEmptyFolders(under: folder) }

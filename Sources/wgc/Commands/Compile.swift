@@ -39,10 +39,11 @@ struct Compile: ParsableCommand {
                 printError("not compiled: the inventory is invalid")
                 throw ExitCode(Status.invalid)
             }
-            let files = InventoryCompiler.emit(checked.inventory,
-                                               options: CompileOptions(keyDirectory: keyDir, secretDirectory: secretDir))
-            let summary = try OutputWriter.write(files, to: out)
-            print("compiled \(checked.inventory.nodes.count) node(s) into \(out): \(files.count) files "
+            let emitter = InventoryCompiler.NodeEmitter(checked.inventory,
+                                                        options: CompileOptions(keyDirectory: keyDir, secretDirectory: secretDir))
+            let summary = try OutputWriter.write(groups: emitter.count, to: out) { emitter.files(ofNode: $0) }
+            let total = summary.written + summary.unchanged
+            print("compiled \(checked.inventory.nodes.count) node(s) into \(out): \(total) files "
                   + "(\(summary.written) written, \(summary.unchanged) unchanged, \(summary.removed) removed)")
             exitWithoutTeardown(Status.valid)
         }
