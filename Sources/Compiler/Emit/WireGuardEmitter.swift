@@ -20,12 +20,22 @@ enum WireGuardEmitter {
         }
         for client in clients {
             guard let key = client.publicKey else { continue }
-            text.line("")
-            text.line("# \(client.name)" + (client.description.map { ": \(singleLine($0))" } ?? ""))
-            text.line("[Peer]")
-            text.line("PublicKey = \(key)")
-            let routed = [client.ipv4Address, client.ipv6Address].compactMap { $0 } + (delegated[client.name] ?? [])
-            text.line("AllowedIPs = ", list: routed)
+            text.append("\n# ")
+            text.append(client.name)
+            if let description = client.description {
+                text.append(": ")
+                text.append(singleLine(description))
+            }
+            text.append("\n[Peer]\nPublicKey = ")
+            text.append(key)
+            text.append("\nAllowedIPs = ")
+            var first = true
+            for prefix in [client.ipv4Address, client.ipv6Address].compactMap({ $0 }) + (delegated[client.name] ?? []) {
+                if !first { text.append(", ") }
+                text.append(prefix.description)
+                first = false
+            }
+            text.append("\n")
             // A keepalive the client asked for is sent from both ends, so either side keeps NAT state open.
             if let keepalive = client.persistentKeepalive, keepalive > 0 { text.line("PersistentKeepalive = \(keepalive)") }
         }
@@ -105,8 +115,10 @@ enum WireGuardEmitter {
         return "\(host):\(port)"
     }
 
+    /// `text` with line breaks turned into spaces, so it cannot end a comment line early.
     static func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) else { return text }
+        return String(text.map { $0.isNewline ? " " : $0 })
     }
 }
 

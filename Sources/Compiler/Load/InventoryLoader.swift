@@ -23,6 +23,8 @@ public enum InventoryLoader {
             load(file, into: &part, diagnostics: &partDiagnostics)
             return (part, partDiagnostics)
         }
+        inventory.clients.reserveCapacity(parsed.reduce(0) { $0 + $1.0.clients.count })
+        inventory.allocations.reserveCapacity(parsed.reduce(0) { $0 + $1.0.allocations.count })
         for (part, partDiagnostics) in parsed {
             inventory.absorb(part)
             diagnostics += partDiagnostics

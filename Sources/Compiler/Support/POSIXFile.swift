@@ -8,16 +8,16 @@ import Glibc
 enum POSIXFile {
     /// Up to `limit` bytes from `descriptor`, fewer at end of file.
     static func read(_ descriptor: Int32, limit: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + total, limit - total) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            total += count
+        [UInt8](unsafeUninitializedCapacity: limit) { buffer, initialized in
+            var total = 0
+            while total < limit {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + total, limit - total)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                total += count
+            }
+            initialized = total
         }
-        bytes.removeLast(limit - total)
-        return bytes
     }
 
     /// Writes all of `contents`; `path` only names the file in an error.

@@ -85,26 +85,29 @@ extension Validator {
             }
         }
         var unpinned: [(client: Int, server: Int)] = []
-        for index in inventory.clients.indices {
-            let client = inventory.clients[index]
-            if let key = client.publicKey {
+        // Fields are read in place: copying ten thousand client structs would cost more than checking them.
+        let clients = inventory.clients
+        for index in clients.indices {
+            if let key = clients[index].publicKey {
                 if let other = keys[key] {
-                    error(.duplicatePublicKey, client.origin, "public_key", "public key is already used by \(describe(other))",
+                    error(.duplicatePublicKey, clients[index].origin, "public_key",
+                          "public key is already used by \(describe(other))",
                           hint: "every peer needs its own key pair: WireGuard routes by public key")
                 } else {
                     keys[key] = .client(index)
                 }
             }
-            guard let serverPosition = serverIndex[client.server] else {
-                unknownReference(client.origin, "server", kind: .wireGuardServer, name: client.server,
+            guard let serverPosition = serverIndex[clients[index].server] else {
+                unknownReference(clients[index].origin, "server", kind: .wireGuardServer, name: clients[index].server,
                                  known: inventory.servers.map(\.name))
                 continue
             }
-            let server = inventory.servers[serverPosition]
-            let missing4 = checkClientAddress(client, index, "ipv4_address", client.ipv4Address, server,
-                                              server.ipv4Address, &spaces[serverSpaces[serverPosition].v4])
-            let missing6 = checkClientAddress(client, index, "ipv6_address", client.ipv6Address, server,
-                                              server.ipv6Address, &spaces[serverSpaces[serverPosition].v6])
+            let missing4 = checkClientAddress(clients, index, "ipv4_address", clients[index].ipv4Address, serverPosition,
+                                              inventory.servers[serverPosition].ipv4Address,
+                                              &spaces[serverSpaces[serverPosition].v4])
+            let missing6 = checkClientAddress(clients, index, "ipv6_address", clients[index].ipv6Address, serverPosition,
+                                              inventory.servers[serverPosition].ipv6Address,
+                                              &spaces[serverSpaces[serverPosition].v6])
             if missing4 || missing6 { unpinned.append((index, serverPosition)) }
         }
         for (client, position) in unpinned {
@@ -122,10 +125,12 @@ extension Validator {
 
     /// Checks one of a client's addresses against the server's subnet; true when it is missing and the subnet
     /// exists, so one must be assigned.
-    private mutating func checkClientAddress(_ client: WireGuardClient, _ index: Int, _ field: String, _ address: IPPrefix?,
-                                             _ server: WireGuardServer, _ subnet: IPPrefix?,
+    private mutating func checkClientAddress(_ clients: [WireGuardClient], _ index: Int, _ field: String,
+                                             _ address: IPPrefix?, _ serverIndex: Int, _ subnet: IPPrefix?,
                                              _ used: inout [UInt128: Holder]) -> Bool {
         guard let address else { return subnet != nil }
+        let client = clients[index]
+        let server = inventory.servers[serverIndex]
         guard address.length == address.family.bitWidth else {
             error(.invalidPrefix, client.origin, field, "client address \(address) must be a single host "
                       + "(/\(address.family.bitWidth))",
