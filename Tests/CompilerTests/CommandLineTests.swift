@@ -13,6 +13,17 @@ struct CommandLineTests {
         try Programs.run([wgc] + arguments, input: input)
     }
 
+    /// A copy of the example inventory with `old` replaced by `new` in the file at `relative`.
+    static func exampleCopy(in folder: TemporaryFolder, editing relative: String, replace old: String,
+                            with new: String) throws -> String {
+        let inventory = try exampleCopy(in: folder)
+        let path = inventory + "/" + relative
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old), "\(relative) no longer holds \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        return inventory
+    }
+
     /// A copy of the example inventory the test may change.
     static func exampleCopy(in folder: TemporaryFolder) throws -> String {
         let target = folder.url.appendingPathComponent("inventory")
@@ -28,11 +39,8 @@ struct CommandLineTests {
         #expect(valid.stdout.contains("valid: 1 nodes"))
 
         let folder = try TemporaryFolder()
-        let inventory = try Self.exampleCopy(in: folder)
-        let server = inventory + "/wireguard/server-1.yaml"
-        let text = try String(contentsOfFile: server, encoding: .utf8)
-        try text.replacingOccurrences(of: "listen_port: 51820", with: "listen_port: 518200")
-            .write(toFile: server, atomically: true, encoding: .utf8)
+        let inventory = try Self.exampleCopy(in: folder, editing: "wireguard/server-1.yaml",
+                                             replace: "listen_port: 51820", with: "listen_port: 518200")
         let invalid = try Self.run("validate", inventory)
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains(inventory + "/wireguard/server-1.yaml:5:14: error[value-out-of-range]: "
@@ -58,11 +66,8 @@ struct CommandLineTests {
     @Test("--strict fails on warnings", .enabled(if: built, "wgc binary not built"))
     func strictFailsOnWarnings() throws {
         let folder = try TemporaryFolder()
-        let inventory = try Self.exampleCopy(in: folder)
-        let bob = inventory + "/wireguard/clients/bob.yaml"
-        let text = try String(contentsOfFile: bob, encoding: .utf8)
-        try text.replacingOccurrences(of: "ipv4_address: 10.0.0.3/32\n", with: "")
-            .write(toFile: bob, atomically: true, encoding: .utf8)
+        let inventory = try Self.exampleCopy(in: folder, editing: "wireguard/clients/bob.yaml",
+                                             replace: "ipv4_address: 10.0.0.3/32\n", with: "")
         let lenient = try Self.run("validate", inventory)
         #expect(lenient.status == 0)
         #expect(lenient.stdout.contains("warning[unpinned-address]"))

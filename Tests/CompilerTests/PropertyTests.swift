@@ -32,7 +32,14 @@ struct PropertyTests {
                 let before = taken
                 guard let next = PoolAllocator.firstFree(in: Self.pool, length: length, taken: taken) else {
                     // Full for this length: then no aligned block of it is free anywhere in the pool.
-                    #expect(taken.contains { $0.length <= length } || !taken.isEmpty)
+                    let size = IPPrefix(address: Self.pool.address, length: length).size
+                    var candidate = Self.pool.first
+                    while candidate <= Self.pool.last {
+                        let block = IPPrefix(address: IPAddress(family: .v6, value: candidate), length: length)
+                        #expect(taken.contains { $0.overlaps(block) }, "\(block) was free but the pool was called full")
+                        if !taken.contains(where: { $0.overlaps(block) }) { break }
+                        candidate += size
+                    }
                     continue
                 }
                 #expect(Self.pool.contains(next))

@@ -17,11 +17,9 @@ public struct FileLocation: Sendable, Hashable, Comparable, Codable {
 
 /// One problem found in an inventory: what, where, how bad, and what would fix it.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    public enum Severity: String, Sendable, Codable, Comparable {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
     public var severity: Severity

@@ -25,6 +25,11 @@ enum AllocationsEmitter {
         var auto_announce: Bool
     }
 
+    struct Document: Encodable {
+        var node: String
+        var pools: [PoolReport]
+    }
+
     struct LANReport: Encodable {
         var interface: String
         var prefix: String
@@ -50,7 +55,7 @@ enum AllocationsEmitter {
                 },
                 lan_prefixes: lans.map { LANReport(interface: $0.name, prefix: $0.prefix!.description) })
         }
-        return JSONText.encode(["node": node.name], reports: reports)
+        return JSONText.encode(Document(node: node.name, pools: reports))
     }
 }
 
@@ -63,11 +68,4 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func encode(_ header: [String: String], reports: [AllocationsEmitter.PoolReport]) -> String {
-        struct Document: Encodable {
-            var node: String
-            var pools: [AllocationsEmitter.PoolReport]
-        }
-        return encode(Document(node: header["node"] ?? "", pools: reports))
-    }
 }

@@ -44,11 +44,6 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         family == .v4 ? Self.formatV4(UInt32(truncatingIfNeeded: value)) : Self.formatV6(value)
     }
 
-    /// The address `offset` places further on (wrapping is the caller's concern).
-    public func advanced(by offset: UInt128) -> IPAddress {
-        IPAddress(family: family, value: value &+ offset)
-    }
-
     static func parseV4(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32? {
         var result: UInt32 = 0
         var octets = 0

@@ -30,18 +30,3 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): \(message)" }
 }
-
-/// An inventory held in memory (tests, the API building a candidate inventory).
-public struct MemorySource: InventorySource {
-    public var contents: [String: String]
-
-    public init(_ contents: [String: String]) {
-        self.contents = contents
-    }
-
-    public var description: String { "in-memory inventory" }
-
-    public func files() throws -> [SourceFile] {
-        contents.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) }
-    }
-}

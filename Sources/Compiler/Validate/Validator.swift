@@ -33,10 +33,6 @@ public struct Validator {
         checkAnnouncements()
     }
 
-    mutating func add(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
-    }
-
     mutating func error(_ code: DiagnosticCode, _ origin: Origin, _ field: String?, _ message: String, hint: String? = nil) {
         diagnostics.append(.error(code, at: origin.location(field), message, hint: hint))
     }
