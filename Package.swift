@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "wgc", targets: ["wgc"]),
         .library(name: "Compiler", targets: ["Compiler"]),
+        .library(name: "Git", targets: ["Git"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,22 +24,28 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
         .target(name: "Compiler", dependencies: ["YAML", "Sodium"]),
-        .target(name: "Agent", dependencies: ["Compiler"]),
-        .target(name: "API", dependencies: ["Compiler"]),
+        .target(name: "Git", dependencies: ["CLibGit2", "Compiler"]),
+        .target(name: "Agent", dependencies: ["Compiler", "Git"]),
+        .target(name: "API", dependencies: ["Compiler", "Git"]),
         .executableTarget(
             name: "wgc",
             dependencies: [
-                "Compiler", "Agent", "API", "Sodium",
+                "Compiler", "Git", "Agent", "API", "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CompilerTests",
             dependencies: [
-                "Compiler", "YAML", "Sodium",
+                "Compiler", "Git", "YAML", "Sodium",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

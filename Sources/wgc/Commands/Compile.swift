@@ -17,6 +17,8 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var inventory: InventoryOptions
 
+    @OptionGroup var revision: RevisionOptions
+
     @Option(help: "The output folder.")
     var out: String
 
@@ -31,7 +33,7 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         try withIOErrors {
-            let checked = try inventory.check()
+            let checked = try inventory.check(at: revision.revision)
             if !checked.diagnostics.isEmpty {
                 print(DiagnosticRenderer.render(checked.diagnostics, as: .text), terminator: "")
             }

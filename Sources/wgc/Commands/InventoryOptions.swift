@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compiler
 import Foundation
+import Git
 
 /// The inventory a verb works on, and the VRP export to check it against.
 struct InventoryOptions: ParsableArguments {
@@ -10,13 +11,16 @@ struct InventoryOptions: ParsableArguments {
     @Option(help: "A validator's full VRP export (rpki-client or Routinator JSON) to check announcements against.")
     var vrps: String?
 
-    /// Loads and validates; paths in diagnostics are shown under the path the user gave.
-    func check() throws -> CheckedInventory {
+    /// Loads and validates, from the files on disk or, given `revision`, from that commit of the repository
+    /// holding `path`. Paths in diagnostics are shown under the path the user gave either way.
+    func check(at revision: String? = nil) throws -> CheckedInventory {
         var extra: [SourceFile] = []
         if let vrps {
             extra.append(SourceFile(path: vrps, bytes: try readFileBytes(vrps)))
         }
-        var checked = try InventoryCompiler.check(FolderSource(path: path), extraVRPs: extra)
+        let source: any InventorySource = if let revision { try RevisionLocator.source(path: path, revision: revision) }
+            else { FolderSource(path: path) }
+        var checked = try InventoryCompiler.check(source, extraVRPs: extra)
         let prefix = displayPrefix
         for index in checked.diagnostics.indices where checked.diagnostics[index].location.file != vrps {
             checked.diagnostics[index].location.file = prefix + checked.diagnostics[index].location.file
@@ -43,6 +47,9 @@ func withIOErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch let error as SourceError {
+        printError(error.description)
+        throw ExitCode(Status.usageOrIO)
+    } catch let error as GitError {
         printError(error.description)
         throw ExitCode(Status.usageOrIO)
     } catch {

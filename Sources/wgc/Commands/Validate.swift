@@ -10,10 +10,13 @@ struct Validate: ParsableCommand {
             Examples:
               wgc validate examples/inventory
               wgc validate inventory --vrps rpki-client.json --format github
+              wgc validate inventory --rev origin/main
             """
     )
 
     @OptionGroup var inventory: InventoryOptions
+
+    @OptionGroup var revision: RevisionOptions
 
     @Option(help: "Output format: text, json or github (workflow annotations).")
     var format: DiagnosticFormat = .text
@@ -23,7 +26,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try withIOErrors {
-            let checked = try inventory.check()
+            let checked = try inventory.check(at: revision.revision)
             print(DiagnosticRenderer.render(checked.diagnostics, as: format), terminator: "")
             if format == .text, checked.isValid(strict: strict) {
                 let model = checked.inventory

@@ -34,7 +34,7 @@ enum Programs {
         let inPath = scratch.appendingPathComponent("in").path
         let outPath = scratch.appendingPathComponent("out").path
         let errPath = scratch.appendingPathComponent("err").path
-        FileManager.default.createFile(atPath: inPath, contents: Data((input ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data((input ?? "").utf8))
 
         let pid = try spawn(arguments, stdin: inPath, stdout: outPath, stderr: errPath, environment: environment)
         guard let exitStatus = wait(pid, timeout: timeout) else {

@@ -1,0 +1,165 @@
+import CLibGit2
+
+extension Repository {
+    /// Commits `changes` on top of `expectedParent` and moves `branch` to the new commit only if it still points
+    /// at `expectedParent` (nil: the branch must not exist yet). The check and the move are one atomic reference
+    /// update (compare-and-swap), so a concurrent writer's commit is never lost: if the branch moved, this throws
+    /// `.branchMoved` and the branch is left as the other writer left it.
+    ///
+    /// Refs only: a branch checked out in a work tree is refused, since its files would no longer match.
+    public func commit(_ changes: [FileChange], on branch: String, expectedParent: ObjectID?, author: Signature,
+                       committer: Signature? = nil, message: String) throws(GitError) -> CommitOutcome {
+        let reference = Self.branchReference(branch)
+        let operation = "committing to '\(branch)'"
+        try refuseCheckedOut(reference, operation: operation)
+        for change in changes {
+            if let problem = FileChange.problem(with: change.path) {
+                throw GitError(.invalidChange, operation: operation, message: "'\(change.path)': \(problem)")
+            }
+        }
+        let index = try index(of: expectedParent, operation: operation)
+        defer { git_index_free(index) }
+        for change in changes {
+            try apply(change, to: index, operation: operation)
+        }
+        var tree = git_oid()
+        try LibGit2.check(git_index_write_tree_to(&tree, index, pointer), operation)
+        if let expectedParent, try treeID(of: expectedParent, operation: operation) == ObjectID(tree) {
+            return .unchanged(expectedParent)
+        }
+        let commit = try createCommit(tree: tree, parent: expectedParent, author: author,
+                                      committer: committer ?? author, message: message, operation: operation)
+        try moveBranch(reference, to: commit, expected: expectedParent, message: "commit: \(Self.subject(message))",
+                       operation: operation)
+        return .committed(commit)
+    }
+
+    /// Moves `reference` from `expected` to `target` atomically; `.branchMoved` when it is somewhere else.
+    func moveBranch(_ reference: String, to target: ObjectID, expected: ObjectID?, message: String,
+                    operation: String) throws(GitError) {
+        var target = target.oid
+        var created: OpaquePointer?
+        let result: Int32
+        if var current = expected?.oid {
+            result = git_reference_create_matching(&created, pointer, reference, &target, 1, &current, message)
+        } else {
+            result = git_reference_create(&created, pointer, reference, &target, 0, message)
+        }
+        git_reference_free(created)
+        switch git_error_code(rawValue: result) {
+        case GIT_OK:
+            return
+        case GIT_EMODIFIED, GIT_EEXISTS, GIT_ENOTFOUND:
+            let actual = (try? referenceTarget(reference)).flatMap { $0?.short } ?? "nowhere"
+            throw GitError(.branchMoved, operation: operation,
+                           message: "'\(reference)' is at \(actual), not at \(expected?.short ?? "nothing") as expected; "
+                           + "nothing was changed", code: result)
+        case GIT_ELOCKED:
+            throw GitError(.branchMoved, operation: operation,
+                           message: "'\(reference)' is being updated by another writer; nothing was changed", code: result)
+        default:
+            throw LibGit2.error(result, operation)
+        }
+    }
+
+    /// A branch checked out in this repository's work tree would be left with stale files.
+    func refuseCheckedOut(_ reference: String, operation: String) throws(GitError) {
+        guard let workingDirectory else { return }
+        var head: OpaquePointer?
+        guard git_reference_lookup(&head, pointer, "HEAD") == 0 else { return }
+        defer { git_reference_free(head) }
+        guard git_reference_type(head) == GIT_REFERENCE_SYMBOLIC,
+              let target = git_reference_symbolic_target(head), String(cString: target) == reference else { return }
+        throw GitError(.invalidChange, operation: operation,
+                       message: "'\(reference)' is checked out in \(workingDirectory); wgc moves branches of bare "
+                       + "repositories (or branches not checked out) only")
+    }
+
+    private func index(of parent: ObjectID?, operation: String) throws(GitError) -> OpaquePointer {
+        var index: OpaquePointer?
+        try LibGit2.check(git_index_new(&index), operation)
+        guard let parent else { return index! }
+        let tree = try tree(of: parent, operation: operation)
+        defer { git_tree_free(tree) }
+        let result = git_index_read_tree(index, tree)
+        if result < 0 {
+            let error = LibGit2.error(result, operation)
+            git_index_free(index)
+            throw error
+        }
+        return index!
+    }
+
+    private func apply(_ change: FileChange, to index: OpaquePointer?, operation: String) throws(GitError) {
+        switch change {
+        case .write(let path, let contents):
+            var blob = git_oid()
+            let result = contents.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) }
+            try LibGit2.check(result, "\(operation): writing '\(path)'")
+            var entry = git_index_entry()
+            entry.mode = GIT_FILEMODE_BLOB.rawValue
+            entry.id = blob
+            entry.file_size = UInt32(truncatingIfNeeded: contents.count)
+            let added = path.withCString { cPath in
+                entry.path = cPath
+                return git_index_add(index, &entry)
+            }
+            try LibGit2.check(added, "\(operation): adding '\(path)'", kind: .invalidChange)
+        case .delete(let path):
+            guard git_index_get_bypath(index, path, 0) != nil else {
+                throw GitError(.invalidChange, operation: operation, message: "cannot delete '\(path)': no such file")
+            }
+            try LibGit2.check(git_index_remove(index, path, 0), "\(operation): deleting '\(path)'")
+        }
+    }
+
+    private func treeID(of commit: ObjectID, operation: String) throws(GitError) -> ObjectID {
+        let tree = try tree(of: commit, operation: operation)
+        defer { git_tree_free(tree) }
+        return ObjectID(git_tree_id(tree)!)
+    }
+
+    private func createCommit(tree: git_oid, parent: ObjectID?, author: Signature, committer: Signature,
+                              message: String, operation: String) throws(GitError) -> ObjectID {
+        var treeID = tree
+        var treeObject: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&treeObject, pointer, &treeID), operation)
+        defer { git_tree_free(treeObject) }
+        var parentObject: OpaquePointer?
+        if var parentID = parent?.oid {
+            try LibGit2.check(git_commit_lookup(&parentObject, pointer, &parentID), operation)
+        }
+        defer { git_commit_free(parentObject) }
+        let authorSignature = try author.make(operation: operation)
+        defer { git_signature_free(authorSignature) }
+        let committerSignature = try committer.make(operation: operation)
+        defer { git_signature_free(committerSignature) }
+        var commit = git_oid()
+        var parents: [OpaquePointer?] = parentObject.map { [$0] } ?? []
+        let result = parents.withUnsafeMutableBufferPointer { buffer in
+            git_commit_create(&commit, pointer, nil, authorSignature, committerSignature, "UTF-8", message,
+                              treeObject, buffer.count, buffer.baseAddress)
+        }
+        try LibGit2.check(result, operation)
+        return ObjectID(commit)
+    }
+
+    static func subject(_ message: String) -> String {
+        String(message.split(separator: "\n", maxSplits: 1).first ?? "")
+    }
+}
+
+extension Signature {
+    /// A libgit2 signature; the caller frees it.
+    func make(operation: String) throws(GitError) -> UnsafeMutablePointer<git_signature> {
+        var signature: UnsafeMutablePointer<git_signature>?
+        let result: Int32
+        if let time {
+            result = git_signature_new(&signature, name, email, time.seconds, time.offsetMinutes)
+        } else {
+            result = git_signature_now(&signature, name, email)
+        }
+        try LibGit2.check(result, "\(operation): author '\(name) <\(email)>'", kind: .invalidChange)
+        return signature!
+    }
+}

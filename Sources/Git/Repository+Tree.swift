@@ -1,0 +1,122 @@
+import CLibGit2
+import Compiler
+
+/// A file read from a commit's tree.
+struct TreeFile {
+    var path: String
+    var blob: git_oid
+}
+
+extension Repository {
+    /// Every inventory file below `folder` (relative to the repository root; "" for all) in `commit`'s tree,
+    /// with paths relative to `folder`. Walks the tree objects without a checkout. Hidden entries are skipped,
+    /// as `FolderSource` skips them, so a revision reads exactly what a checkout of it would.
+    func inventoryFiles(at commit: ObjectID, folder: String) throws -> [SourceFile] {
+        let operation = "reading '\(folder.isEmpty ? "." : folder)' at \(commit.short)"
+        let root = try tree(of: commit, operation: operation)
+        defer { git_tree_free(root) }
+        let normalised = Self.normalise(folder)
+        guard !normalised.isEmpty else { return try walk(root, operation: operation) }
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, root, normalised)
+        if result == GIT_ENOTFOUND.rawValue {
+            throw SourceError(path: folder, message: "no such file or folder at \(commit.short)")
+        }
+        try LibGit2.check(result, operation)
+        defer { git_tree_entry_free(entry) }
+        switch git_tree_entry_type(entry) {
+        case GIT_OBJECT_TREE:
+            var subtree: OpaquePointer?
+            try LibGit2.check(git_tree_lookup(&subtree, pointer, git_tree_entry_id(entry)), operation)
+            defer { git_tree_free(subtree) }
+            return try walk(subtree!, operation: operation)
+        case GIT_OBJECT_BLOB:
+            let name = normalised.split(separator: "/").last.map(String.init) ?? normalised
+            try refuseLink(entry!, path: normalised)
+            return [SourceFile(path: name, bytes: try blobBytes(git_tree_entry_id(entry).pointee, path: normalised))]
+        default:
+            throw SourceError(path: folder, message: "is neither a file nor a folder at \(commit.short)")
+        }
+    }
+
+    /// The tree of `commit`; the caller frees it.
+    func tree(of commit: ObjectID, operation: String) throws(GitError) -> OpaquePointer {
+        var oid = commit.oid
+        var commitObject: OpaquePointer?
+        try LibGit2.check(git_commit_lookup(&commitObject, pointer, &oid), operation)
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer?
+        try LibGit2.check(git_commit_tree(&tree, commitObject), operation)
+        return tree!
+    }
+
+    /// Walks `tree` with an explicit stack (a crafted repository can nest folders arbitrarily deep).
+    private func walk(_ tree: OpaquePointer, operation: String) throws -> [SourceFile] {
+        var files: [TreeFile] = []
+        var pending: [(oid: git_oid, path: String)] = []
+        try collect(tree, prefix: "", files: &files, pending: &pending)
+        while let next = pending.popLast() {
+            var oid = next.oid
+            var subtree: OpaquePointer?
+            try LibGit2.check(git_tree_lookup(&subtree, pointer, &oid), operation)
+            defer { git_tree_free(subtree) }
+            try collect(subtree!, prefix: next.path + "/", files: &files, pending: &pending)
+        }
+        return try files.map { file in SourceFile(path: file.path, bytes: try blobBytes(file.blob, path: file.path)) }
+    }
+
+    private func collect(_ tree: OpaquePointer, prefix: String, files: inout [TreeFile],
+                         pending: inout [(oid: git_oid, path: String)]) throws {
+        for index in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            let name = String(cString: git_tree_entry_name(entry))
+            if name.hasPrefix(".") { continue }
+            let path = prefix + name
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE:
+                pending.append((git_tree_entry_id(entry).pointee, path))
+            case GIT_OBJECT_BLOB where InventoryFiles.isInventoryFile(path):
+                try refuseLink(entry, path: path)
+                files.append(TreeFile(path: path, blob: git_tree_entry_id(entry).pointee))
+            default:
+                continue  // other files, and submodules (commits), are not part of an inventory
+            }
+        }
+    }
+
+    /// A symbolic link's blob is its target's name, not the file a checkout would read through it.
+    private func refuseLink(_ entry: OpaquePointer, path: String) throws {
+        guard git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK else { return }
+        throw SourceError(path: path, message: "is a symbolic link; inventories are read from git trees, where links "
+                          + "are not followed: commit the file itself")
+    }
+
+    func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {
+        var oid = oid
+        var blob: OpaquePointer?
+        try LibGit2.check(git_blob_lookup(&blob, pointer, &oid), "reading '\(path)'")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    /// `folder` without `./`, leading or trailing slashes.
+    static func normalise(_ folder: String) -> String {
+        folder.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
+    }
+
+    /// `path` (absolute, or relative to the current folder) relative to the work tree's root, or nil when it is
+    /// outside it. Symbolic links in `path` are resolved first, as the work tree's own path is.
+    public func relativePath(of path: String) -> String? {
+        guard let workingDirectory else { return nil }
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        let absolute = String(cString: resolved)
+        var root = workingDirectory
+        if root.hasSuffix("/") { root.removeLast() }
+        if absolute == root { return "" }
+        guard absolute.hasPrefix(root + "/") else { return nil }
+        return String(absolute.dropFirst(root.count + 1))
+    }
+}
