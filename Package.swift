@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "wgc-bench", dependencies: ["Compiler", "Git"]),
         .testTarget(
             name: "CompilerTests",
             dependencies: [

@@ -12,3 +12,16 @@ public enum Credentials: Sendable {
     /// ssh URLs use the agent; everything else needs nothing.
     public static let automatic = Credentials.sshAgent(username: nil)
 }
+
+/// Everything a fetch or push needs to reach a remote: who we are, and which ssh host keys we trust.
+public struct RemoteAccess: Sendable {
+    public var credentials: Credentials
+    /// An OpenSSH `known_hosts` file the ssh server's key must be listed in (plain host names, `[host]:port`
+    /// for other ports than 22; hashed entries and markers are not read). Nil leaves the check to libgit2.
+    public var knownHostsFile: String?
+
+    public init(credentials: Credentials = .automatic, knownHostsFile: String? = nil) {
+        self.credentials = credentials
+        self.knownHostsFile = knownHostsFile
+    }
+}

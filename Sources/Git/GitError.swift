@@ -15,6 +15,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
         case pushRejected = "push-rejected"
         /// Authentication failed or no credentials were available.
         case authentication = "authentication"
+        /// The ssh server's host key is unknown or not the one on record.
+        case hostKey = "host-key"
         /// A path, file or change that cannot be committed as given.
         case invalidChange = "invalid-change"
         /// Anything else libgit2 reported.

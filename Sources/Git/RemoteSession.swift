@@ -7,9 +7,18 @@ final class RemoteSession {
     var attempts = 0
     /// Push updates the remote refused, as `reference: reason`.
     var rejections: [String] = []
+    /// The host keys to check an ssh server against, with the file's path and the name the server has there.
+    private let knownHosts: (hosts: KnownHosts, path: String, name: String)?
+    /// Why the server's host key was refused, when it was.
+    var hostKeyProblem: String?
 
-    init(credentials: Credentials) {
-        self.credentials = credentials
+    init(access: RemoteAccess, url: String) throws(GitError) {
+        self.credentials = access.credentials
+        if let path = access.knownHostsFile, let endpoint = KnownHosts.endpoint(of: url) {
+            knownHosts = (try KnownHosts(path: path), path, KnownHosts.name(host: endpoint.host, port: endpoint.port))
+        } else {
+            knownHosts = nil
+        }
     }
 
     /// Callbacks for a fetch or push, with `self` as their payload; valid while `self` lives.
@@ -23,6 +32,11 @@ final class RemoteSession {
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.acquire(out, usernameFromURL.map { String(cString: $0) }, allowedTypes)
         }
+        callbacks.certificate_check = { certificate, _, _, payload in
+            guard let payload, let certificate else { return GIT_PASSTHROUGH.rawValue }
+            let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.check(certificate)
+        }
         callbacks.push_update_reference = { reference, status, payload in
             guard let payload, let status else { return 0 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
@@ -31,6 +45,22 @@ final class RemoteSession {
             return 0
         }
         return callbacks
+    }
+
+    /// Accepts an ssh server whose raw host key the known-hosts file lists for it; TLS certificates, and ssh
+    /// without a known-hosts file, are left to libgit2's own checks.
+    private func check(_ certificate: UnsafeMutablePointer<git_cert>) -> Int32 {
+        guard let knownHosts, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
+            return GIT_PASSTHROUGH.rawValue
+        }
+        let hostKey = UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self).pointee
+        guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {
+            hostKeyProblem = "the ssh server's raw host key is not available to check"
+            return GIT_ECERTIFICATE.rawValue
+        }
+        let bytes = Array(UnsafeRawBufferPointer(start: raw, count: hostKey.hostkey_len))
+        hostKeyProblem = knownHosts.hosts.problem(name: knownHosts.name, rawKey: bytes, path: knownHosts.path)
+        return hostKeyProblem == nil ? 0 : GIT_ECERTIFICATE.rawValue
     }
 
     /// Offers the configured credentials once; libgit2 asks again after a refusal, and a second offer of the
@@ -57,5 +87,14 @@ final class RemoteSession {
             guard allowed & userPass != 0 else { return GIT_PASSTHROUGH.rawValue }
             return git_credential_userpass_plaintext_new(out, username, password)
         }
+    }
+
+    /// Throws for a failed fetch or push, naming a refused host key rather than libgit2's generic message.
+    func check(_ result: Int32, _ operation: String) throws(GitError) {
+        guard result < 0 else { return }
+        if let hostKeyProblem {
+            throw GitError(.hostKey, operation: operation, message: hostKeyProblem, code: result)
+        }
+        try LibGit2.check(result, operation)
     }
 }

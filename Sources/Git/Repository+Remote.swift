@@ -7,12 +7,12 @@ extension Repository {
     /// force-updated as `git fetch` does), and returns the fetched commit. Touches no local branch.
     @discardableResult
     public func fetch(_ branch: String, from remote: String, into trackingReference: String? = nil,
-                      credentials: Credentials = .automatic) throws(GitError) -> ObjectID {
+                      access: RemoteAccess = RemoteAccess()) throws(GitError) -> ObjectID {
         let tracking = trackingReference ?? "refs/remotes/origin/\(branch)"
         let operation = "fetching '\(branch)' from \(remote)"
         let handle = try open(remote: remote, operation: operation)
         defer { git_remote_free(handle) }
-        let session = RemoteSession(credentials: credentials)
+        let session = try RemoteSession(access: access, url: Self.url(of: handle))
         var options = git_fetch_options()
         try LibGit2.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation)
         options.callbacks = try session.callbacks()
@@ -23,7 +23,7 @@ extension Repository {
                 git_remote_fetch(handle, &refspecs, &options, "wgc: fetch \(branch)")
             }
         }
-        try LibGit2.check(result, operation)
+        try session.check(result, operation)
         guard let fetched = try referenceTarget(tracking) else {
             throw GitError(.notFound, operation: operation, message: "the remote has no branch '\(branch)'")
         }
@@ -32,11 +32,11 @@ extension Repository {
 
     /// Pushes `branch` to the same branch of `remote`, never forcing: when the remote's branch has commits this
     /// one lacks (someone else pushed), the push is rejected with `.pushRejected` and nothing changes there.
-    public func push(_ branch: String, to remote: String, credentials: Credentials = .automatic) throws(GitError) {
+    public func push(_ branch: String, to remote: String, access: RemoteAccess = RemoteAccess()) throws(GitError) {
         let operation = "pushing '\(branch)' to \(remote)"
         let handle = try open(remote: remote, operation: operation)
         defer { git_remote_free(handle) }
-        let session = RemoteSession(credentials: credentials)
+        let session = try RemoteSession(access: access, url: Self.url(of: handle))
         var options = git_push_options()
         try LibGit2.check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), operation)
         options.callbacks = try session.callbacks()
@@ -51,7 +51,7 @@ extension Repository {
                            message: "the remote's '\(branch)' has commits this repository lacks (fetch, then retry)",
                            code: result)
         }
-        try LibGit2.check(result, operation)
+        try session.check(result, operation)
         if !session.rejections.isEmpty {
             throw GitError(.pushRejected, operation: operation,
                            message: "the remote refused " + session.rejections.joined(separator: "; "))
@@ -84,6 +84,10 @@ extension Repository {
         let result = git_remote_create_anonymous(&handle, pointer, remote)
         try LibGit2.check(result, operation)
         return handle!
+    }
+
+    static func url(of remote: OpaquePointer) -> String {
+        git_remote_url(remote).map { String(cString: $0) } ?? ""
     }
 
     /// Runs `body` with a `git_strarray` of `strings`, valid for the call only.

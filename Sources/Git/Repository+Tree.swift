@@ -101,8 +101,8 @@ extension Repository {
         return Array(UnsafeRawBufferPointer(start: content, count: size))
     }
 
-    /// `folder` without `./`, leading or trailing slashes.
-    static func normalise(_ folder: String) -> String {
+    /// `folder` without `./`, leading or trailing slashes: how a tree names it.
+    public static func normalise(_ folder: String) -> String {
         folder.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.joined(separator: "/")
     }
 

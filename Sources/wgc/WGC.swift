@@ -16,6 +16,7 @@ struct WGC: ParsableCommand {
               wgc validate examples/inventory
               wgc validate inventory --format github --strict
               wgc compile examples/inventory --out out
+              wgc plan --base origin/main --diff
               wgc allocate inventory --pool pool-1 --client client-1
               wgc keys generate | tee wg0.key | wgc keys public
             """,

@@ -61,7 +61,7 @@ struct RevisionSourceTests {
         #expect(try repository.resolve("v1").hex == first)
         #expect(try repository.resolve(String(first.prefix(10))).hex == first)
         #expect(try repository.resolve(first).hex == first)
-        #expect(try repository.relativePath(of: workspace.path + "/inventory/nodes") == "inventory/nodes")
+        #expect(repository.relativePath(of: workspace.path + "/inventory/nodes") == "inventory/nodes")
     }
 
     @Test("an unknown revision and a folder outside any repository are typed errors")

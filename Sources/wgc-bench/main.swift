@@ -1,0 +1,47 @@
+// Measures one step of wgc in-process, where a whole command's wall time would hide it: reading an inventory's
+// files from a revision's tree against reading the same files from a checkout of it.
+//
+//   wgc-bench read-tree REPOSITORY FOLDER REVISION CHECKOUT RUNS
+//
+// Prints the median and minimum milliseconds of each over RUNS runs (after one warm-up each), and the ratio.
+import Compiler
+import Foundation
+import Git
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func measure(_ runs: Int, _ body: () throws -> Int) rethrows -> (median: Double, minimum: Double, files: Int) {
+    var files = try body()
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        samples.append(try milliseconds { files = try body() })
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples[0], files)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 7, arguments[1] == "read-tree", let runs = Int(arguments[6]), runs > 0 else {
+    FileHandle.standardError.write(Data("usage: wgc-bench read-tree REPOSITORY FOLDER REVISION CHECKOUT RUNS\n".utf8))
+    exit(2)
+}
+do {
+    let repository = try Repository(discovering: arguments[2])
+    let source = RevisionSource(repositoryPath: repository.gitDirectory, commit: try repository.resolve(arguments[4]),
+                                folder: arguments[3])
+    let tree = try measure(runs) { try source.files().count }
+    let folder = try measure(runs) { try FolderSource(path: arguments[5]).files().count }
+    guard tree.files == folder.files else {
+        FileHandle.standardError.write(Data("the tree has \(tree.files) files, the checkout \(folder.files)\n".utf8))
+        exit(1)
+    }
+    print(String(format: "read %d files: checkout %.1f ms (min %.1f), tree %.1f ms (min %.1f), tree/checkout %.2fx",
+                 folder.files, folder.median, folder.minimum, tree.median, tree.minimum, tree.median / folder.median))
+} catch {
+    FileHandle.standardError.write(Data("wgc-bench: \(error)\n".utf8))
+    exit(2)
+}
