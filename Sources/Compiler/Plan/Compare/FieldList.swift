@@ -1,17 +1,61 @@
 /// An object's fields as a plan shows them, in a fixed order, so that two versions of the object compare field
-/// by field. Values are spelled as in the inventory; lists are joined with ", ".
+/// by field. Values stay typed until a change is reported: comparing 10,000 unchanged peers formats no address.
 struct FieldList {
-    private(set) var entries: [(name: String, value: String?, usual: String?)] = []
+    /// A field's value; spelled as the inventory spells it only when shown.
+    enum Value: Equatable {
+        case none
+        case text(String)
+        case number(Int)
+        case flag(Bool)
+        case prefix(IPPrefix)
+        case address(IPAddress)
+        /// Empty lists are `.none`, like unset fields.
+        case prefixes([IPPrefix])
+        case addresses([IPAddress])
 
-    /// `usual` is the value an object listed whole leaves out, because it says nothing (`enabled: true`).
-    mutating func add(_ name: String, _ value: (some CustomStringConvertible)?, usual: String? = nil) {
-        entries.append((name, value?.description, usual))
+        var text: String? {
+            switch self {
+            case .none: nil
+            case .text(let text): text
+            case .number(let number): String(number)
+            case .flag(let flag): String(flag)
+            case .prefix(let prefix): prefix.description
+            case .address(let address): address.description
+            case .prefixes(let prefixes): prefixes.map(\.description).joined(separator: ", ")
+            case .addresses(let addresses): addresses.map(\.description).joined(separator: ", ")
+            }
+        }
     }
 
-    /// An empty list is no value, like an unset field.
-    mutating func add(_ name: String, list: [some CustomStringConvertible]?) {
-        let items = (list ?? []).map(\.description)
-        entries.append((name, items.isEmpty ? nil : items.joined(separator: ", "), nil))
+    private(set) var entries: [(name: String, value: Value, usual: Value)] = []
+
+    /// `usual` is the value an object listed whole leaves out, because it says nothing (`enabled: true`).
+    mutating func add(_ name: String, _ text: String?, usual: String? = nil) {
+        entries.append((name, text.map(Value.text) ?? .none, usual.map(Value.text) ?? .none))
+    }
+
+    mutating func add(_ name: String, _ number: Int?, usual: Int? = nil) {
+        entries.append((name, number.map(Value.number) ?? .none, usual.map(Value.number) ?? .none))
+    }
+
+    mutating func add(_ name: String, _ flag: Bool, usual: Bool) {
+        entries.append((name, .flag(flag), .flag(usual)))
+    }
+
+    mutating func add(_ name: String, _ prefix: IPPrefix?) {
+        entries.append((name, prefix.map(Value.prefix) ?? .none, .none))
+    }
+
+    mutating func add(_ name: String, _ address: IPAddress?) {
+        entries.append((name, address.map(Value.address) ?? .none, .none))
+    }
+
+    mutating func add(_ name: String, prefixes: [IPPrefix]?) {
+        entries.append((name, prefixes.flatMap { $0.isEmpty ? nil : Value.prefixes($0) } ?? .none, .none))
+    }
+
+    mutating func add(_ name: String, addresses: [IPAddress]?) {
+        entries.append((name, addresses.flatMap { $0.isEmpty ? nil : Value.addresses($0) } ?? .none, .none))
     }
 
     /// The fields that differ; for an object that exists on one side only, each field it sets to something
@@ -20,21 +64,20 @@ struct FieldList {
         switch (before, after) {
         case (nil, nil): return []
         case (nil, let after?):
-            return after.notable.map { FieldChange(field: $0.name, before: nil, after: $0.value) }
+            return after.notable.map { FieldChange(field: $0.name, before: nil, after: $0.value.text) }
         case (let before?, nil):
-            return before.notable.map { FieldChange(field: $0.name, before: $0.value, after: nil) }
+            return before.notable.map { FieldChange(field: $0.name, before: $0.value.text, after: nil) }
         case (let before?, let after?):
             assert(before.entries.map(\.name) == after.entries.map(\.name), "both sides list the same fields")
             return zip(before.entries, after.entries).compactMap { old, new in
-                old.value == new.value ? nil : FieldChange(field: old.name, before: old.value, after: new.value)
+                old.value == new.value ? nil : FieldChange(field: old.name, before: old.value.text, after: new.value.text)
             }
         }
     }
 
-    private var notable: [(name: String, value: String)] {
+    private var notable: [(name: String, value: Value)] {
         entries.compactMap { entry in
-            guard let value = entry.value, value != entry.usual else { return nil }
-            return (entry.name, value)
+            entry.value == .none || entry.value == entry.usual ? nil : (entry.name, entry.value)
         }
     }
 }

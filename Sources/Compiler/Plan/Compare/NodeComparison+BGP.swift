@@ -22,16 +22,16 @@ extension NodeComparison {
     static func fields(_ session: BGPSession) -> FieldList {
         var list = FieldList()
         list.add("neighbor", session.neighbor)
-        list.add("remote_as", session.remoteAS)
-        list.add("hold_time", session.holdTime, usual: "90")
+        list.add("remote_as", Int(session.remoteAS))
+        list.add("hold_time", session.holdTime, usual: 90)
         list.add("password_secret", session.passwordSecret)
-        list.add("enabled", session.enabled, usual: "true")
+        list.add("enabled", session.enabled, usual: true)
         list.add("max_prefixes", session.maxPrefixes)
         list.add("max_prefix_action", session.maxPrefixes == nil ? nil : session.maxPrefixAction.rawValue)
         list.add("multihop", session.multihop)
         list.add("source_address", session.sourceAddress)
-        list.add("accept_default", session.acceptDefault, usual: "false")
-        list.add("route_server", session.routeServer, usual: "false")
+        list.add("accept_default", session.acceptDefault, usual: false)
+        list.add("route_server", session.routeServer, usual: false)
         list.add("description", session.description)
         return list
     }
@@ -39,10 +39,10 @@ extension NodeComparison {
     static func fields(_ announcement: BGPAnnouncement) -> FieldList {
         var list = FieldList()
         list.add("prefix", announcement.prefix)
-        list.add("asn", announcement.asn)
+        list.add("asn", Int(announcement.asn))
         list.add("next_hop", announcement.nextHop)
         list.add("session", announcement.session)
-        list.add("enabled", announcement.enabled, usual: "true")
+        list.add("enabled", announcement.enabled, usual: true)
         list.add("description", announcement.description)
         return list
     }

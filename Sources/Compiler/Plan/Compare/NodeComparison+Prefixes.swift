@@ -62,7 +62,7 @@ extension NodeComparison {
         list.add("prefix", pool.prefix)
         list.add("max_prefix_length", pool.maxPrefixLength)
         list.add("min_prefix_length", pool.minPrefixLength)
-        list.add("auto_announce_bgp", pool.autoAnnounceBGP, usual: "false")
+        list.add("auto_announce_bgp", pool.autoAnnounceBGP, usual: false)
         list.add("description", pool.description)
         return list
     }
@@ -72,7 +72,7 @@ extension NodeComparison {
         list.add("prefix", allocation.prefix)
         list.add("client", allocation.client)
         list.add("pool", allocation.pool)
-        list.add("auto_announce", allocation.autoAnnounce, usual: "false")
+        list.add("auto_announce", allocation.autoAnnounce, usual: false)
         return list
     }
 
@@ -80,7 +80,7 @@ extension NodeComparison {
         var list = FieldList()
         list.add("pool", lan.pool)
         list.add("prefix", lan.prefix)
-        list.add("rdnss", list: lan.rdnss)
+        list.add("rdnss", addresses: lan.rdnss)
         return list
     }
 }

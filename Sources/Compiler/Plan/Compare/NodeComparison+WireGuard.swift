@@ -27,10 +27,10 @@ extension NodeComparison {
         list.add("listen_port", server.listenPort)
         list.add("ipv4_address", server.ipv4Address)
         list.add("ipv6_address", server.ipv6Address)
-        list.add("mtu", server.mtu, usual: "1420")
-        list.add("dns_servers", list: server.dnsServers)
+        list.add("mtu", server.mtu, usual: 1420)
+        list.add("dns_servers", addresses: server.dnsServers)
         list.add("public_key", server.publicKey)
-        list.add("is_active", server.isActive, usual: "true")
+        list.add("is_active", server.isActive, usual: true)
         list.add("description", server.description)
         return list
     }
@@ -41,13 +41,13 @@ extension NodeComparison {
         list.add("public_key", client.publicKey)
         list.add("ipv4_address", client.ipv4Address)
         list.add("ipv6_address", client.ipv6Address)
-        list.add("delegated_prefixes", list: delegated)
-        list.add("allowed_ips", list: client.allowedIPs)
+        list.add("delegated_prefixes", prefixes: delegated)
+        list.add("allowed_ips", prefixes: client.allowedIPs)
         list.add("persistent_keepalive", client.persistentKeepalive)
         list.add("preshared_key_file", client.presharedKeyFile)
-        list.add("dns_servers", list: client.dnsServers)
+        list.add("dns_servers", addresses: client.dnsServers)
         list.add("mtu", client.mtu)
-        list.add("is_active", client.isActive, usual: "true")
+        list.add("is_active", client.isActive, usual: true)
         list.add("description", client.description)
         return list
     }

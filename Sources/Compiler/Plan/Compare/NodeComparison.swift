@@ -24,9 +24,10 @@ struct NodeComparison {
     static func fields(_ node: Node) -> FieldList {
         var list = FieldList()
         list.add("router_id", node.routerID)
-        list.add("asn", node.asn)
+        list.add("asn", Int(node.asn))
         list.add("endpoint", node.endpoint)
-        list.add("rtr_servers", list: node.rtrServers.map { "\($0.host):\($0.port)" })
+        let servers = node.rtrServers.map { "\($0.host):\($0.port)" }
+        list.add("rtr_servers", servers.isEmpty ? nil : servers.joined(separator: ", "))
         list.add("description", node.description)
         return list
     }
