@@ -9,7 +9,7 @@ struct PlanMarkdownRenderer {
     /// Items listed per section, and disruptions listed, before the rest is summed up in a line.
     static let itemLimit = 100
     /// A diff given fewer characters than this is left out rather than cut to a few lines.
-    static let smallestDiffShare = 400
+    static let smallestDiffShare = 1000
 
     let plan: Plan
 
@@ -39,17 +39,28 @@ struct PlanMarkdownRenderer {
             tail += "<details><summary>Warnings (\(plan.diagnostics.count))</summary>\n\n"
                 + fenced(DiagnosticRenderer.render(plan.diagnostics, as: .text), language: "text") + "\n</details>\n"
         }
-        let fixed = (head + tail + outlines.joined()).utf8.count + changed.count * 40
-            + diffs.joined().count * 40
-        let shares = Self.shares(diffs.joined().map(\.diff.utf8.count), budget: Self.characterBudget - fixed)
+        // Each diff shown costs a fence and maybe a note; each node its <details> and a line for diffs left out.
+        let available = Self.characterBudget - (head + tail + outlines.joined()).utf8.count - changed.count * 300
+        // Changed files first: an added or removed file is mostly said by the objects listed above it.
+        let all = Array(diffs.joined())
+        let shown = min(all.count, max(0, available / (Self.smallestDiffShare + 200)))
+        func rank(_ index: Int) -> (Int, Int) { (all[index].change == .changed ? 0 : 1, index) }
+        let chosen = all.indices.sorted { rank($0) < rank($1) }.prefix(shown)
+        let chosenShares = Self.shares(chosen.map { all[$0].diff.utf8.count }, budget: available - shown * 200)
+        let shares = Dictionary(uniqueKeysWithValues: zip(chosen, chosenShares))
         var sections: [String] = []
         var next = 0
         for (index, node) in changed.enumerated() {
             var section = "<details><summary><b>\(html(PlanWording.nodeTitle(node)))</b>: "
                 + "\(html(PlanWording.headline(node)))</summary>\n\n" + outlines[index]
+            var leftOut = 0
             for file in diffs[index] {
-                section += diff(file, share: shares[next])
+                if let share = shares[next] { section += diff(file, share: share) } else { leftOut += 1 }
                 next += 1
+            }
+            if leftOut > 0 {
+                section += "_The diffs of \(PlanWording.counted(leftOut, "more file")) are left out to keep this comment "
+                    + "under GitHub's size limit: see them with `wgc plan --diff`._\n\n"
             }
             sections.append(section + "</details>\n\n")
         }
