@@ -9,37 +9,15 @@ import Testing
 struct PlanGoldenTests {
     static let golden = Repository.fixtures.appendingPathComponent("golden/plan")
 
-    /// The base inventory's files, path to contents.
-    static func baseFiles() throws -> [String: String] {
-        let files = try FolderSource(path: Repository.fixtures.appendingPathComponent("plan/base").path).files()
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-    }
-
-    static func applying(_ edits: [FileEdit], to files: [String: String]) -> [String: String] {
-        var files = files
-        for edit in edits {
-            switch edit {
-            case .write(let path, let contents): files[path] = contents
-            case .delete(let path): files[path] = nil
-            }
-        }
-        return files
-    }
-
-    static func compile(_ revision: String, _ files: [String: String]) -> CompiledRevision {
-        CompiledRevision.compile(revision: revision, commit: nil,
-                                 files: files.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) })
-    }
-
     static func plan(_ name: String) throws -> Plan {
         let edits = try #require(PlanCases.all.first { $0.name == name }).edits
-        let base = try baseFiles()
-        return Planner.plan(base: compile("base", base), head: compile("head", applying(edits, to: base)))
+        let base = try PlanFixture.baseFiles()
+        return PlanFixture.plan(base, PlanFixture.applying(edits, to: base))
     }
 
     @Test("the base fixture validates without a warning, so every case starts from a clean network")
     func baseIsClean() throws {
-        let base = Self.compile("base", try Self.baseFiles())
+        let base = PlanFixture.compile("base", try PlanFixture.baseFiles())
         #expect(base.checked.diagnostics.isEmpty, "\(DiagnosticRenderer.render(base.checked.diagnostics, as: .text))")
         #expect(Set(base.checked.inventory.nodes.map(\.name)) == ["edge-1", "edge-2"])
     }
@@ -67,8 +45,8 @@ struct PlanGoldenTests {
     @Test("every file diff of every case is what diff -u prints", arguments: PlanCases.all.map(\.name))
     func diffsMatchGNUDiff(_ name: String) throws {
         let edits = try #require(PlanCases.all.first { $0.name == name }).edits
-        let base = Self.compile("base", try Self.baseFiles())
-        let head = Self.compile("head", Self.applying(edits, to: try Self.baseFiles()))
+        let base = PlanFixture.compile("base", try PlanFixture.baseFiles())
+        let head = PlanFixture.compile("head", PlanFixture.applying(edits, to: try PlanFixture.baseFiles()))
         let old = Dictionary(uniqueKeysWithValues: base.files.map { ($0.path, $0.contents) })
         let new = Dictionary(uniqueKeysWithValues: head.files.map { ($0.path, $0.contents) })
         let folder = try TemporaryFolder()
