@@ -259,7 +259,9 @@ struct LineTable {
     var count: Int { bounds.count - 1 }
 
     /// Whether line `index` ends with a line break (every line but possibly the last does).
-    func hasLineBreak(_ index: Int) -> Bool { bounds[index + 1] > bounds[index] && bytes[bounds[index + 1] - 1] == 0x0A }
+    func hasLineBreak(_ index: Int) -> Bool {
+        bounds[index + 1] > bounds[index] && bytes[bounds[index + 1] - 1] == 0x0A
+    }
 
     func line(_ index: Int, equals other: LineTable, _ otherIndex: Int) -> Bool {
         let length = bounds[index + 1] - bounds[index]

@@ -17,8 +17,9 @@ public enum Planner {
                 disruptions += comparison.disruptions
             }
         }
-        return Plan(base: base.planRevision, head: head.planRevision, comparedWithEmptyBase: !base.isValid && head.isValid,
-                    nodeFilter: node, knownNodes: known, diagnostics: head.checked.diagnostics.sortedForDisplay(),
-                    disruptions: disruptions, nodes: nodes)
+        return Plan(base: base.planRevision, head: head.planRevision,
+                    comparedWithEmptyBase: !base.isValid && head.isValid, nodeFilter: node, knownNodes: known,
+                    diagnostics: head.checked.diagnostics.sortedForDisplay(), disruptions: disruptions,
+                    nodes: nodes)
     }
 }

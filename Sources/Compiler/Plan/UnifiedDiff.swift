@@ -3,7 +3,8 @@
 /// A missing file is `/dev/null` with empty contents, as git shows an added or removed file.
 public enum UnifiedDiff {
     /// The diff that turns `old` into `new`; "" when they are equal.
-    public static func render(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
+    public static func render(old: String, new: String, oldLabel: String, newLabel: String,
+                              context: Int = 3) -> String {
         guard old != new else { return "" }
         let oldLines = LineTable(old)
         let newLines = LineTable(new)

@@ -37,7 +37,8 @@ struct PlanGoldenTests {
             }
         }
         for (suffix, text) in outputs.sorted(by: { $0.key < $1.key }) {
-            let expected = try? String(contentsOf: Self.golden.appendingPathComponent("\(name).\(suffix)"), encoding: .utf8)
+            let file = Self.golden.appendingPathComponent("\(name).\(suffix)")
+            let expected = try? String(contentsOf: file, encoding: .utf8)
             #expect(text == expected, "\(name).\(suffix) differs from its golden file")
         }
     }

@@ -13,7 +13,8 @@ struct PlanRendererTests {
         let markdown = PlanRenderer.markdown(plan)
         #expect(markdown.utf8.count < 65_536)
         #expect(markdown.contains("`wgc plan --diff`"))
-        #expect(markdown.contains("… and 1400 more: run `wgc plan` to see them all."), "1,500 peers are not all listed")
+        #expect(markdown.contains("… and 1400 more: run `wgc plan` to see them all."),
+                "1,500 peers are not all listed")
         #expect(markdown.components(separatedBy: "<details>").count == 2, "one node section, still there")
         #expect(markdown.contains("+++ b/edge-1/wireguard/wg0.conf"), "changed files' diffs come before added files'")
     }

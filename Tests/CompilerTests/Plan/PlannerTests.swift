@@ -28,7 +28,8 @@ struct PlannerTests {
         #expect(!plan.headIsValid)
         #expect(!plan.hasChanges)
         #expect(plan.nodes.isEmpty)
-        #expect(plan.diagnostics.map(\.location) == [FileLocation(file: "bgp/sessions/transit-1.yaml", line: 7, column: 12)])
+        let location = FileLocation(file: "bgp/sessions/transit-1.yaml", line: 7, column: 12)
+        #expect(plan.diagnostics.map(\.location) == [location])
         #expect(PlanRenderer.text(plan, diff: true).contains(DiagnosticRenderer.render(plan.diagnostics, as: .text)))
     }
 
@@ -83,8 +84,9 @@ struct PlannerTests {
         let sessions = try #require(plan.nodes.first).sessions
         #expect(sessions.map(\.name) == ["peer-1", "transit-1"])
         for session in sessions {
-            let filter = bird.components(separatedBy: "filter bgp_\(session.name.replacingOccurrences(of: "-", with: "_"))"
-                                             + "_export6 {\n")[1].components(separatedBy: "\n}")[0]
+            let symbol = "bgp_" + session.name.replacingOccurrences(of: "-", with: "_")
+            let filter = bird.components(separatedBy: "filter \(symbol)_export6 {\n")[1]
+                .components(separatedBy: "\n}")[0]
             let exported = filter.split(separator: "\n").filter { $0.contains("if net ~ [") }.flatMap { line in
                 line.components(separatedBy: "[ ")[1].components(separatedBy: " ]")[0].components(separatedBy: ", ")
             }
@@ -95,7 +97,8 @@ struct PlannerTests {
 
     @Test("a client's allocation given another prefix of the pool has moved, and that is disruptive")
     func allocationMoved() throws {
-        let head = try Self.edit(Self.base(), "allocations/alice.yaml", "2001:db8:100:100::/56", "2001:db8:100:400::/56")
+        let head = try Self.edit(Self.base(), "allocations/alice.yaml", "2001:db8:100:100::/56",
+                                 "2001:db8:100:400::/56")
         let plan = Self.plan(try Self.base(), head)
         let allocations = try #require(plan.nodes.first).allocations
         #expect(allocations.map(\.change) == [.moved])
@@ -176,14 +179,16 @@ struct PlannerTests {
         let node = try #require(Self.plan(try Self.base(), head).nodes.first)
         #expect(node.sessions.first?.fields == [FieldChange(field: "password_secret", before: "transit-1",
                                                             after: "transit-1-new")])
-        #expect(node.peers.first?.fields == [FieldChange(field: "preshared_key_file", before: "/etc/wireguard/psk/carol.psk",
+        #expect(node.peers.first?.fields == [FieldChange(field: "preshared_key_file",
+                                                         before: "/etc/wireguard/psk/carol.psk",
                                                          after: "/etc/wireguard/psk/carol-2.psk")])
     }
 
     @Test("the JSON is versioned and snake_case, with null for what is missing")
     func jsonShape() throws {
         let plan = Self.plan(try Self.base(), try Self.base())
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(PlanRenderer.json(plan).utf8)) as? [String: Any])
+        let json = try JSONSerialization.jsonObject(with: Data(PlanRenderer.json(plan).utf8))
+        let object = try #require(json as? [String: Any])
         #expect(object["format_version"] as? Int == 1)
         #expect(Set(object.keys) == ["format_version", "base", "head", "compared_with_empty_base", "node_filter",
                                      "known_nodes", "diagnostics", "disruptions", "nodes", "summary"])

@@ -102,7 +102,8 @@ struct UnifiedDiffTests {
         let server = try String(contentsOf: golden.appendingPathComponent("wireguard/wg0.conf"), encoding: .utf8)
         let bird = try String(contentsOf: golden.appendingPathComponent("bird.conf"), encoding: .utf8)
         let allocations = try String(contentsOf: golden.appendingPathComponent("allocations.json"), encoding: .utf8)
-        let peer = "\n# dave\n[Peer]\nPublicKey = 9Q8sJ5Q2Jt0Vx7hZ2Zr6cTtq3PL4Sx0fY0UyYQmrtW8=\nAllowedIPs = 10.0.0.9/32\n"
+        let peer = "\n# dave\n[Peer]\nPublicKey = 9Q8sJ5Q2Jt0Vx7hZ2Zr6cTtq3PL4Sx0fY0UyYQmrtW8=\n"
+            + "AllowedIPs = 10.0.0.9/32\n"
         let cases: [(String, String)] = [
             (server, server.replacingOccurrences(of: "\n# carol", with: peer + "\n# carol")),
             (server, server + peer),
@@ -126,7 +127,8 @@ struct UnifiedDiffTests {
             let newText = Self.text(new, finalBreak: newBreak)
             let diff = Self.diff(oldText, newText)
             #expect((diff.isEmpty) == (oldText == newText))
-            #expect(Self.apply(diff, to: oldText) == newText, "\(oldText.debugDescription) → \(newText.debugDescription):\n\(diff)")
+            #expect(Self.apply(diff, to: oldText) == newText,
+                    "\(oldText.debugDescription) → \(newText.debugDescription):\n\(diff)")
         }
     }
 
@@ -151,7 +153,8 @@ struct UnifiedDiffTests {
     func largeFile() throws {
         var peers: [String] = []
         for index in 0..<10_000 {
-            peers.append("\n# client-\(index)\n[Peer]\nPublicKey = key-\(index)\nAllowedIPs = 10.\(index / 256).\(index % 256).1/32\n")
+            peers.append("\n# client-\(index)\n[Peer]\nPublicKey = key-\(index)\n"
+                             + "AllowedIPs = 10.\(index / 256).\(index % 256).1/32\n")
         }
         let old = "[Interface]\nListenPort = 51820\n" + peers.joined()
         peers[5_000] = peers[5_000].replacingOccurrences(of: "key-5000", with: "new-key")

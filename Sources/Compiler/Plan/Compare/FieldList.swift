@@ -70,7 +70,8 @@ struct FieldList {
         case (let before?, let after?):
             assert(before.entries.map(\.name) == after.entries.map(\.name), "both sides list the same fields")
             return zip(before.entries, after.entries).compactMap { old, new in
-                old.value == new.value ? nil : FieldChange(field: old.name, before: old.value.text, after: new.value.text)
+                guard old.value != new.value else { return nil }
+                return FieldChange(field: old.name, before: old.value.text, after: new.value.text)
             }
         }
     }

@@ -19,7 +19,8 @@ extension NodeComparison {
         }
         if let endpoint = plan.fields.first(where: { $0.field == "endpoint" }), plan.change == .changed {
             add(.endpointChanged, .node, node, "endpoint \(endpoint.before ?? "") → \(endpoint.after ?? ""): "
-                    + "\(count(before?.clients.count ?? 0, "client")) dial the old endpoint until their configs are updated")
+                    + "\(count(before?.clients.count ?? 0, "client")) dial the old endpoint until their configs "
+                    + "are updated")
         }
         for interface in plan.interfaces { findDisruptions(interface, add) }
         for peer in plan.peers where peer.change == .changed {
@@ -53,8 +54,9 @@ extension NodeComparison {
         let name = interface.interface
         let active = interface.fields.first { $0.field == "is_active" }
         if interface.change == .removed || active?.after == "false" {
-            add(.interfaceRemoved, .wireGuardInterface, name, "\(interface.change == .removed ? "removed" : "deactivated")"
-                    + " (server \(interface.server)): its \(count(clients, "client")) lose their tunnels")
+            let what = interface.change == .removed ? "removed" : "deactivated"
+            add(.interfaceRemoved, .wireGuardInterface, name, "\(what) (server \(interface.server)): its "
+                    + "\(count(clients, "client")) lose their tunnels")
             return
         }
         guard interface.change == .changed else { return }
@@ -81,11 +83,13 @@ extension NodeComparison {
         guard session.change == .changed else { return }
         if let neighbor = session.fields.first(where: { $0.field == "neighbor" }) {
             add(.sessionNeighborChanged, .bgpSession, name, "neighbor \(neighbor.before ?? "") → "
-                    + "\(neighbor.after ?? ""): the session with the old neighbor goes down; a new one has to be established")
+                    + "\(neighbor.after ?? ""): the session with the old neighbor goes down; a new one has to be "
+                    + "established")
         }
         if let remote = session.fields.first(where: { $0.field == "remote_as" }) {
-            add(.sessionRemoteASChanged, .bgpSession, name, "remote AS \(remote.before ?? "") → \(remote.after ?? ""): "
-                    + "the session drops and stays down until the neighbor speaks as AS\(remote.after ?? "")")
+            add(.sessionRemoteASChanged, .bgpSession, name, "remote AS \(remote.before ?? "") → "
+                    + "\(remote.after ?? ""): the session drops and stays down until the neighbor speaks as "
+                    + "AS\(remote.after ?? "")")
         }
         if let enabled = session.fields.first(where: { $0.field == "enabled" }), enabled.after == "false" {
             add(.sessionDisabled, .bgpSession, name, "disabled: the session goes down and its routes are withdrawn")

@@ -11,7 +11,8 @@ extension NodeComparison {
                 guard difference.change != .unchanged || usageChanged else { return nil }
                 let pool = (difference.after ?? difference.before)!
                 return PoolChange(name: difference.key, prefix: pool.prefix.description,
-                                  defaultLength: pool.maxPrefixLength, change: difference.change == .unchanged ? .changed : difference.change,
+                                  defaultLength: pool.maxPrefixLength,
+                                  change: difference.change == .unchanged ? .changed : difference.change,
                                   fields: difference.fields, usageBefore: usageBefore, usageAfter: usageAfter)
             }
         plan.allocations = compareAllocations()
@@ -27,32 +28,24 @@ extension NodeComparison {
         let differences = ObjectDifference.compare(allocations.before, allocations.after, key: \.prefix.description,
                                                    fields: Self.fields)
         var released = differences.compactMap { $0.after == nil ? $0.before : nil }
-        var added = differences.compactMap { $0.before == nil ? $0.after : nil }
         var result: [(IPPrefix, AllocationChange)] = []
-        for allocation in added.sorted(by: { $0.prefix < $1.prefix }) {
-            guard let index = released.firstIndex(where: { $0.client == allocation.client && $0.pool == allocation.pool })
-            else { continue }
-            let previous = released.remove(at: index)
-            added.removeAll { $0.prefix == allocation.prefix }
-            result.append((allocation.prefix, AllocationChange(
-                prefix: allocation.prefix.description, client: allocation.client, pool: allocation.pool, change: .moved,
-                fields: FieldList.changes(Self.fields(previous), Self.fields(allocation)))))
-        }
-        for allocation in added {
-            result.append((allocation.prefix, AllocationChange(
-                prefix: allocation.prefix.description, client: allocation.client, pool: allocation.pool, change: .added,
-                fields: FieldList.changes(nil, Self.fields(allocation)))))
-        }
-        for allocation in released {
+        func add(_ allocation: Allocation, _ change: AllocationChange.Kind, _ fields: [FieldChange]) {
             result.append((allocation.prefix, AllocationChange(
                 prefix: allocation.prefix.description, client: allocation.client, pool: allocation.pool,
-                change: .released, fields: FieldList.changes(Self.fields(allocation), nil))))
+                change: change, fields: fields)))
         }
+        for allocation in differences.compactMap({ $0.before == nil ? $0.after : nil }) {
+            let same = released.firstIndex { $0.client == allocation.client && $0.pool == allocation.pool }
+            guard let same else {
+                add(allocation, .added, FieldList.changes(nil, Self.fields(allocation)))
+                continue
+            }
+            let previous = released.remove(at: same)
+            add(allocation, .moved, FieldList.changes(Self.fields(previous), Self.fields(allocation)))
+        }
+        for allocation in released { add(allocation, .released, FieldList.changes(Self.fields(allocation), nil)) }
         for difference in differences where difference.change == .changed {
-            let allocation = difference.after!
-            result.append((allocation.prefix, AllocationChange(
-                prefix: difference.key, client: allocation.client, pool: allocation.pool, change: .changed,
-                fields: difference.fields)))
+            add(difference.after!, .changed, difference.fields)
         }
         return result.sorted { $0.0 < $1.0 }.map(\.1)
     }

@@ -26,7 +26,9 @@ struct PlanSide {
             clients[node, default: []].append(client)
         }
         for session in inventory.sessions { sessions[session.node, default: []].append(session) }
-        for announcement in inventory.announcements { announcements[announcement.node, default: []].append(announcement) }
+        for announcement in inventory.announcements {
+            announcements[announcement.node, default: []].append(announcement)
+        }
         var poolNodes: [String: String] = [:]
         for pool in inventory.pools {
             pools[pool.node, default: []].append(pool)

@@ -49,7 +49,8 @@ public struct ChangeCounts: Sendable, Codable, Equatable {
     public var total: Int { added + removed + changed }
 
     static func + (lhs: ChangeCounts, rhs: ChangeCounts) -> ChangeCounts {
-        ChangeCounts(added: lhs.added + rhs.added, removed: lhs.removed + rhs.removed, changed: lhs.changed + rhs.changed)
+        ChangeCounts(added: lhs.added + rhs.added, removed: lhs.removed + rhs.removed,
+                     changed: lhs.changed + rhs.changed)
     }
 
     mutating func count(_ change: ChangeKind) {

@@ -78,7 +78,8 @@ struct NodeOutline {
                         title: PlanWording.allocation(allocation, code: code), details: fields(shown, .changed))
         })
         add("LAN interfaces (radvd)", node.lanInterfaces.map {
-            Item(marker: PlanWording.marker($0.change), title: name($0.interface), details: fields($0.fields, $0.change))
+            Item(marker: PlanWording.marker($0.change), title: name($0.interface),
+                 details: fields($0.fields, $0.change))
         })
         add("Generated files", node.files.map { Item(marker: PlanWording.marker($0.change), title: code($0.path)) })
     }

@@ -14,33 +14,48 @@ struct PlanMarkdownRenderer {
     let plan: Plan
 
     func render() -> String {
-        var head = "### wgc plan: \(code(PlanWording.revision(plan.base))) → \(code(PlanWording.revision(plan.head)))\n\n"
+        let (base, head) = (escape(PlanWording.revision(plan.base)), escape(PlanWording.revision(plan.head)))
+        var top = "### wgc plan: \(code(PlanWording.revision(plan.base))) → \(code(PlanWording.revision(plan.head)))"
+            + "\n\n"
         guard plan.head.isValid else {
-            head += "❌ **\(escape(PlanWording.revision(plan.head))) does not validate** "
-                + "(\(PlanWording.problems(plan.head))\(plan.head.errors == 0 ? ", warnings count as errors" : "")): "
-                + "nothing can be applied until it does.\n\n"
-            head += fenced(DiagnosticRenderer.render(plan.diagnostics, as: .text), language: "text")
-            return head
+            let strict = plan.head.errors == 0 ? ", warnings count as errors" : ""
+            let diagnostics = DiagnosticRenderer.render(plan.diagnostics, as: .text)
+            return top + "❌ **\(head) does not validate** (\(PlanWording.problems(plan.head))\(strict)): "
+                + "nothing can be applied until it does.\n\n" + fenced(diagnostics, language: "text")
         }
-        head += "✅ **\(escape(PlanWording.revision(plan.head))) validates**"
-            + (plan.head.warnings > 0 ? " with \(PlanWording.counted(plan.head.warnings, "warning"))" : "") + ". "
-            + "**\(PlanWording.conclusion(plan))**\n\n"
+        let warnings = plan.head.warnings > 0 ? " with \(PlanWording.counted(plan.head.warnings, "warning"))" : ""
+        top += "✅ **\(head) validates**\(warnings). **\(PlanWording.conclusion(plan))**\n\n"
         if plan.comparedWithEmptyBase {
-            head += "⚠️ **\(escape(PlanWording.revision(plan.base))) does not validate** "
-                + "(\(PlanWording.problems(plan.base))): compared with an empty network, everything in "
-                + "\(escape(PlanWording.revision(plan.head))) is shown as added.\n\n"
+            top += "⚠️ **\(base) does not validate** (\(PlanWording.problems(plan.base))): compared with an empty "
+                + "network, everything in \(head) is shown as added.\n\n"
         }
-        head += table() + disruptions()
-        let changed = plan.nodes.filter { $0.change != .unchanged }
-        let outlines = changed.map(outline)
-        let diffs = changed.map { $0.files.filter { !$0.diff.isEmpty } }
+        top += table() + disruptions()
         var tail = ""
         if !plan.diagnostics.isEmpty {
             tail += "<details><summary>Warnings (\(plan.diagnostics.count))</summary>\n\n"
                 + fenced(DiagnosticRenderer.render(plan.diagnostics, as: .text), language: "text") + "\n</details>\n"
         }
+        var sections = nodeSections(room: Self.characterBudget - (top + tail).utf8.count)
+        // Only a plan of very many nodes gets here: their sections go, the table still names every node.
+        var left = 0
+        while !sections.isEmpty, (top + sections.joined() + tail).utf8.count > Self.characterLimit - 200 {
+            sections.removeLast()
+            left += 1
+        }
+        if left > 0 {
+            tail += "_\(PlanWording.counted(left, "more node")) left out to keep this comment under GitHub's size "
+                + "limit: run `wgc plan` to see them._\n"
+        }
+        return top + sections.joined() + tail
+    }
+
+    /// One folded section per changed node; the diffs share the `room` its list of changes leaves.
+    private func nodeSections(room: Int) -> [String] {
+        let changed = plan.nodes.filter { $0.change != .unchanged }
+        let outlines = changed.map(outline)
+        let diffs = changed.map { $0.files.filter { !$0.diff.isEmpty } }
         // Each diff shown costs a fence and maybe a note; each node its <details> and a line for diffs left out.
-        let available = Self.characterBudget - (head + tail + outlines.joined()).utf8.count - changed.count * 300
+        let available = room - outlines.joined().utf8.count - changed.count * 300
         // Changed files first: an added or removed file is mostly said by the objects listed above it.
         let all = Array(diffs.joined())
         let shown = min(all.count, max(0, available / (Self.smallestDiffShare + 200)))
@@ -59,22 +74,12 @@ struct PlanMarkdownRenderer {
                 next += 1
             }
             if leftOut > 0 {
-                section += "_The diffs of \(PlanWording.counted(leftOut, "more file")) are left out to keep this comment "
-                    + "under GitHub's size limit: see them with `wgc plan --diff`._\n\n"
+                section += "_The diffs of \(PlanWording.counted(leftOut, "more file")) are left out to keep this "
+                    + "comment under GitHub's size limit: see them with `wgc plan --diff`._\n\n"
             }
             sections.append(section + "</details>\n\n")
         }
-        // Only a plan of very many nodes gets here: their sections go, the table still names every node.
-        var left = 0
-        while !sections.isEmpty, (head + sections.joined() + tail).utf8.count > Self.characterLimit - 200 {
-            sections.removeLast()
-            left += 1
-        }
-        if left > 0 {
-            tail += "_\(PlanWording.counted(left, "more node")) left out to keep this comment under GitHub's size "
-                + "limit: run `wgc plan` to see them._\n"
-        }
-        return head + sections.joined() + tail
+        return sections
     }
 
     // MARK: Parts
@@ -101,7 +106,8 @@ struct PlanMarkdownRenderer {
         var out = "#### ⚠️ \(PlanWording.counted(plan.disruptions.count, "disruption"))\n\n"
         for disruption in plan.disruptions.prefix(Self.itemLimit) {
             out += "- **\(escape(disruption.node))** · \(disruption.object.kind.displayName) "
-                + "\(code(disruption.object.name)) · \(code(disruption.code.rawValue)): \(escape(disruption.message))\n"
+                + "\(code(disruption.object.name)) · \(code(disruption.code.rawValue)): "
+                + "\(escape(disruption.message))\n"
         }
         if plan.disruptions.count > Self.itemLimit {
             out += "- … and \(plan.disruptions.count - Self.itemLimit) more: run `wgc plan` to see them all.\n"

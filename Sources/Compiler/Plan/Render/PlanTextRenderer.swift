@@ -32,12 +32,13 @@ struct PlanTextRenderer {
 
     mutating func render() -> String {
         let paint = palette
-        line("\(paint.bold)wgc plan: \(PlanWording.revision(plan.base)) → \(PlanWording.revision(plan.head))\(paint.reset)")
+        let (base, head) = (PlanWording.revision(plan.base), PlanWording.revision(plan.head))
+        line("\(paint.bold)wgc plan: \(base) → \(head)\(paint.reset)")
         line("")
         guard plan.head.isValid else {
-            line("\(paint.red)\(PlanWording.revision(plan.head)) does not validate (\(PlanWording.problems(plan.head)))"
-                    + "\(plan.head.errors == 0 ? ", warnings count as errors" : ""): nothing can be applied until it does."
-                    + paint.reset)
+            let strict = plan.head.errors == 0 ? ", warnings count as errors" : ""
+            line("\(paint.red)\(head) does not validate (\(PlanWording.problems(plan.head))\(strict)): nothing can be "
+                    + "applied until it does.\(paint.reset)")
             line("")
             out += DiagnosticRenderer.render(plan.diagnostics, as: .text)
             line("")
@@ -45,15 +46,14 @@ struct PlanTextRenderer {
             return out
         }
         if plan.comparedWithEmptyBase {
-            line("\(paint.red)! \(PlanWording.revision(plan.base)) does not validate (\(PlanWording.problems(plan.base))):"
-                    + " compared with an empty network, everything in \(PlanWording.revision(plan.head)) is shown as added."
-                    + paint.reset)
+            line("\(paint.red)! \(base) does not validate (\(PlanWording.problems(plan.base))): compared with an "
+                    + "empty network, everything in \(head) is shown as added.\(paint.reset)")
             line("")
         }
         renderDisruptions()
         for node in plan.nodes { renderNode(node) }
         if !plan.diagnostics.isEmpty {
-            line("\(PlanWording.revision(plan.head)) validates with warnings:")
+            line("\(head) validates with warnings:")
             out += DiagnosticRenderer.render(plan.diagnostics, as: .text)
             line("")
         }

@@ -84,7 +84,8 @@ enum PlanWording {
         let blocks = "/\(pool.defaultLength) blocks"
         switch (pool.usageBefore, pool.usageAfter) {
         case (let before?, let after?) where before != after:
-            let capacity = before.capacity == after.capacity ? "\(after.capacity)" : "\(before.capacity) → \(after.capacity)"
+            let capacity = before.capacity == after.capacity
+                ? "\(after.capacity)" : "\(before.capacity) → \(after.capacity)"
             return "used: \(before.used) → \(after.used) of \(capacity) \(blocks) "
                 + "(\(percent(before)) → \(percent(after)))"
         case (nil, let usage?), (let usage?, nil):
