@@ -8,9 +8,8 @@ extension NodeComparison {
                 let exports = SessionChange.Exports(before: difference.before.map { old!.exports(of: $0) } ?? [],
                                                     after: difference.after.map { new!.exports(of: $0) } ?? [])
                 guard difference.change != .unchanged || exports.isChanged else { return nil }
-                return SessionChange(name: difference.key, change: exports.isChanged && difference.change == .unchanged
-                                         ? .changed : difference.change,
-                                     fields: difference.fields, exports: exports)
+                let change = difference.change == .unchanged ? ChangeKind.changed : difference.change
+                return SessionChange(name: difference.key, change: change, fields: difference.fields, exports: exports)
             }
         let announcements = sides(\.announcements)
         plan.announcements = ObjectDifference.compare(announcements.before, announcements.after, key: \.name,
