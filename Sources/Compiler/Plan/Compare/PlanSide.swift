@@ -9,12 +9,14 @@ struct PlanSide {
     private var announcements: [String: [BGPAnnouncement]] = [:]
     private var pools: [String: [PrefixPool]] = [:]
     private var allocations: [String: [Allocation]] = [:]
-    private var delegated: [String: [IPPrefix]] = [:]
+    /// As the wg-quick emitter routes them, so the plan and wg0.conf agree.
+    private let delegated: [String: [IPPrefix]]
     private var files: [String: [String: String]] = [:]
 
     /// A compiled revision; nil for an empty network.
     init(_ revision: CompiledRevision?) {
         inventory = revision?.checked.inventory ?? Inventory()
+        delegated = InventoryCompiler.SharedEmitState(inventory).delegated
         for node in inventory.nodes { nodes[node.name] = node }
         var serverNodes: [String: String] = [:]
         for server in inventory.servers {
@@ -35,11 +37,9 @@ struct PlanSide {
             poolNodes[pool.name] = pool.node
         }
         for allocation in inventory.allocations {
-            delegated[allocation.client, default: []].append(allocation.prefix)
             guard let node = poolNodes[allocation.pool] else { continue }
             allocations[node, default: []].append(allocation)
         }
-        for key in delegated.keys { delegated[key]!.sort() }
         for file in revision?.files ?? [] {
             guard let slash = file.path.firstIndex(of: "/") else { continue }
             let node = String(file.path[..<slash])
