@@ -38,22 +38,17 @@ enum AllocationsEmitter {
     static func render(node: Node, inventory: Inventory) -> String {
         let pools = inventory.pools.filter { $0.node == node.name }.sorted { $0.name < $1.name }
         let reports = pools.map { pool -> PoolReport in
-            let allocations = inventory.allocations.filter { $0.pool == pool.name && pool.prefix.contains($0.prefix) }
-                .sorted { $0.prefix < $1.prefix }
-            let lans = node.lanInterfaces.filter { $0.pool == pool.name && $0.prefix != nil }
-            let taken = allocations.map(\.prefix) + lans.compactMap(\.prefix)
-            let usage = PoolAllocator.usage(of: pool, taken: taken)
-            let percent = usage.capacity == 0 ? 0 : (Double(usage.used) / Double(usage.capacity) * 10000).rounded() / 100
+            let occupancy = PoolOccupancy(pool: pool, node: node, inventory: inventory)
             return PoolReport(
                 id: pool.id, name: pool.name, prefix: pool.prefix.description, default_length: pool.maxPrefixLength,
                 max_prefix_length: pool.maxPrefixLength, min_prefix_length: pool.minPrefixLength,
-                auto_announce_bgp: pool.autoAnnounceBGP, capacity: usage.capacity, used: usage.used,
-                usage_percent: percent,
-                allocations: allocations.map {
+                auto_announce_bgp: pool.autoAnnounceBGP, capacity: occupancy.usage.capacity,
+                used: occupancy.usage.used, usage_percent: occupancy.usage.percent,
+                allocations: occupancy.allocations.map {
                     AllocationReport(id: $0.id, prefix: $0.prefix.description, client: $0.client,
                                      auto_announce: $0.autoAnnounce)
                 },
-                lan_prefixes: lans.map { LANReport(interface: $0.name, prefix: $0.prefix!.description) })
+                lan_prefixes: occupancy.lans.map { LANReport(interface: $0.name, prefix: $0.prefix!.description) })
         }
         return JSONText.encode(Document(node: node.name, pools: reports))
     }

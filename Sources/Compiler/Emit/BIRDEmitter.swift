@@ -8,14 +8,7 @@ struct BIRDEmitter {
     let inventory: Inventory
     let options: CompileOptions
 
-    /// A route the node originates, and who asked for it.
-    struct Origination: Hashable {
-        var prefix: IPPrefix
-        var nextHop: IPAddress?
-        /// The origin AS when it is not the node's own (prepended on export).
-        var originAS: UInt32?
-        var reason: String
-    }
+    typealias Origination = BGPExports.Origination
 
     func render() -> String {
         var out = Lines()
@@ -26,7 +19,9 @@ struct BIRDEmitter {
         out.add("log syslog all;")
         out.add("")
         let sessions = inventory.sessions.filter { $0.node == node.name }.sorted { $0.name < $1.name }
-        let perSession = Dictionary(uniqueKeysWithValues: sessions.map { ($0.name, originations(for: $0)) })
+        let perSession = Dictionary(uniqueKeysWithValues: sessions.map {
+            ($0.name, BGPExports.originations(for: $0, node: node, inventory: inventory))
+        })
         let all = Array(Set(perSession.values.flatMap { $0 }.map(\.prefix))).sorted()
         renderDefinitions(&out)
         renderBase(&out)
@@ -39,37 +34,6 @@ struct BIRDEmitter {
     }
 
     // MARK: What to originate
-
-    /// Originations of this node that `session` exports, deduplicated by prefix (first reason wins).
-    func originations(for session: BGPSession) -> [Origination] {
-        var result: [Origination] = []
-        var seen = Set<IPPrefix>()
-        func add(_ origination: Origination) {
-            if seen.insert(origination.prefix).inserted { result.append(origination) }
-        }
-        let family = session.neighbor.family
-        // Named announcements go to their session; the others, and auto-announced pools and allocations,
-        // go to every session of their address family.
-        for announcement in inventory.announcements
-        where announcement.node == node.name && announcement.enabled
-            && (announcement.session == session.name
-                || (announcement.session == nil && announcement.prefix.family == family)) {
-            add(Origination(prefix: announcement.prefix, nextHop: announcement.nextHop,
-                            originAS: announcement.asn == node.asn ? nil : announcement.asn,
-                            reason: "announcement \(announcement.name)"))
-        }
-        let pools = inventory.pools.filter { $0.node == node.name }
-        for pool in pools where pool.autoAnnounceBGP && pool.prefix.family == family {
-            add(Origination(prefix: pool.prefix, nextHop: nil, originAS: nil, reason: "pool \(pool.name)"))
-        }
-        let poolNames = Set(pools.map(\.name))
-        for allocation in inventory.allocations
-        where allocation.autoAnnounce && poolNames.contains(allocation.pool) && allocation.prefix.family == family {
-            add(Origination(prefix: allocation.prefix, nextHop: nil, originAS: nil,
-                            reason: "allocation for \(allocation.client)"))
-        }
-        return result.sorted { $0.prefix < $1.prefix }
-    }
 
     var ownPrefixes: [IPPrefix] {
         let pools = inventory.pools.filter { $0.node == node.name }.map(\.prefix)

@@ -1,0 +1,25 @@
+/// Compares two compiled revisions of an inventory, node by node: the pure core of `wgc plan`, also what the
+/// agent and the API use to say what a revision would change. No git, no clock, no I/O.
+public enum Planner {
+    /// What applying `head` changes relative to `base`, restricted to `node` when given. A `node` that neither
+    /// revision names gives a plan without nodes; check it against `Plan.knownNodes`.
+    public static func plan(base: CompiledRevision, head: CompiledRevision, node: String? = nil) -> Plan {
+        let known = Set(base.checked.inventory.nodes.map(\.name) + head.checked.inventory.nodes.map(\.name)).sorted()
+        var nodes: [NodePlan] = []
+        var disruptions: [Disruption] = []
+        if head.isValid {
+            let before = PlanSide(base.isValid ? base : nil)
+            let after = PlanSide(head)
+            let names = Set(before.nodes.keys).union(after.nodes.keys).filter { node == nil || $0 == node }.sorted()
+            for name in names {
+                let comparison = NodeComparison(before: before.state(of: name), after: after.state(of: name))
+                nodes.append(comparison.plan)
+                disruptions += comparison.disruptions
+            }
+        }
+        return Plan(base: base.planRevision, head: head.planRevision,
+                    comparedWithEmptyBase: !base.isValid && head.isValid, nodeFilter: node, knownNodes: known,
+                    diagnostics: head.checked.diagnostics.sortedForDisplay(), disruptions: disruptions,
+                    nodes: nodes)
+    }
+}
