@@ -21,7 +21,7 @@ struct WGC: ParsableCommand {
               wgc keys generate | tee wg0.key | wgc keys public
             """,
         version: version,
-        subcommands: [Validate.self, Compile.self, Allocate.self, Keys.self, Version.self]
+        subcommands: [Validate.self, Compile.self, PlanCommand.self, Allocate.self, Keys.self, Version.self]
     )
 
     /// Exit status 2 for usage errors (argument-parser's default is 64), as for I/O errors.
