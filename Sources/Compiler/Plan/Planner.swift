@@ -8,13 +8,17 @@ public enum Planner {
         var nodes: [NodePlan] = []
         var disruptions: [Disruption] = []
         if head.isValid {
-            let before = PlanSide(base.isValid ? base : nil)
-            let after = PlanSide(head)
+            // Both sides are indexed, and then the nodes compared, in parallel; results merge in name order.
+            let sides = [base.isValid ? base : nil, head].parallelMap { PlanSide($0) }
+            let (before, after) = (sides[0], sides[1])
             let names = Set(before.nodes.keys).union(after.nodes.keys).filter { node == nil || $0 == node }.sorted()
-            for name in names {
+            let compared = names.parallelMap { name in
                 let comparison = NodeComparison(before: before.state(of: name), after: after.state(of: name))
-                nodes.append(comparison.plan)
-                disruptions += comparison.disruptions
+                return (comparison.plan, comparison.disruptions)
+            }
+            for (plan, nodeDisruptions) in compared {
+                nodes.append(plan)
+                disruptions += nodeDisruptions
             }
         }
         return Plan(base: base.planRevision, head: head.planRevision,
