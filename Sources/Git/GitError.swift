@@ -5,12 +5,16 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
     public enum Kind: String, Sendable {
         /// The path is not inside a git repository.
         case notARepository = "not-a-repository"
-        /// A revision, branch, remote or path that does not exist.
+        /// A revision, branch or remote that does not exist.
         case notFound = "not-found"
+        /// A path that the revision's tree does not hold.
+        case noSuchPath = "no-such-path"
         /// The branch to fast-forward has commits the target lacks.
         case nonFastForward = "non-fast-forward"
         /// A compare-and-swap update found the branch at another commit than expected.
         case branchMoved = "branch-moved"
+        /// The branch's lock file exists: another writer is updating it, or one crashed and left the file.
+        case locked = "locked"
         /// The remote refused the pushed update (it moved, or a hook said no).
         case pushRejected = "push-rejected"
         /// Authentication failed or no credentials were available.

@@ -1,21 +1,28 @@
 import Foundation
 
 /// The ssh host keys an OpenSSH `known_hosts` file lists, and the check of a server's key against them.
+/// Plain host names and `[host]:port` entries are read; hashed entries and `@cert-authority` lines are not (they
+/// never match, so such a host is refused, not trusted); `@revoked` keys are refused wherever they are listed.
 struct KnownHosts {
-    /// Key type and base64 key per host name (`host`, or `[host]:port`).
-    var keys: [String: [(type: String, key: String)]] = [:]
+    /// Base64 keys per host name (`host`, or `[host]:port`).
+    private var keys: [String: Set<String>] = [:]
+    private var revoked: Set<String> = []
 
     init(path: String) throws(GitError) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw GitError(.hostKey, operation: "reading known hosts", message: "cannot read '\(path)'")
         }
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 3, !fields[0].hasPrefix("#"), !fields[0].hasPrefix("@"), !fields[0].hasPrefix("|")
-            else { continue }
-            for host in fields[0].split(separator: ",") {
-                keys[String(host), default: []].append((String(fields[1]), String(fields[2])))
+        for line in text.split(whereSeparator: \.isNewline) {
+            var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            if first == "@revoked", fields.count >= 4 {
+                revoked.insert(fields[3])
+                continue
             }
+            guard fields.count >= 3, !first.hasPrefix("@"), !first.hasPrefix("|") else { continue }
+            let key = fields[2]
+            fields = first.split(separator: ",").map(String.init)
+            for host in fields { keys[host, default: []].insert(key) }
         }
     }
 
@@ -25,27 +32,42 @@ struct KnownHosts {
         return "[\(host)]:\(port)"
     }
 
-    /// Nil when `rawKey` is listed for `name`; otherwise why the connection must not go on.
+    /// Nil when `rawKey` is listed for `name` and not revoked; otherwise why the connection must not go on.
     func problem(name: String, rawKey: [UInt8], path: String) -> String? {
         let encoded = Data(rawKey).base64EncodedString()
+        if revoked.contains(encoded) { return "the key \(name) offered is marked @revoked in \(path): refusing to connect" }
         guard let listed = keys[name] else {
             return "\(name) is not in \(path); add its key (ssh-keyscan) after checking it out of band"
         }
-        if listed.contains(where: { $0.key == encoded }) { return nil }
+        if listed.contains(encoded) { return nil }
         return "the key \(name) offered is not the one \(path) lists for it: refusing to connect "
             + "(someone may be impersonating the server)"
     }
 
-    /// Host and port of an ssh remote: `ssh://[user@]host[:port]/path` or scp-like `[user@]host:path`; nil for
-    /// other kinds of remote.
-    static func endpoint(of url: String) -> (host: String, port: Int?)? {
-        if url.hasPrefix("ssh://") || url.hasPrefix("git+ssh://") || url.hasPrefix("ssh+git://") {
-            guard let components = URLComponents(string: url), let host = components.host else { return nil }
-            return (host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), components.port)
+    /// The port an ssh URL names.
+    enum Port: Equatable {
+        case known(Int?)  // nil: none named, so 22
+        case unknown
+    }
+
+    /// The port of `ssh://[user@]host[:port]/path`, `[user@host:port]:path` or scp-like `[user@]host:path`
+    /// (schemes in any case). Other kinds of URL, which do not use ssh, are `.known(nil)`.
+    static func port(of url: String) -> Port {
+        let lowered = url.lowercased()
+        for scheme in ["ssh://", "git+ssh://", "ssh+git://"] where lowered.hasPrefix(scheme) {
+            let rest = url.dropFirst(scheme.count)
+            var authority = rest.prefix { $0 != "/" }
+            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+            guard let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") else { return .known(nil) }
+            let digits = authority[authority.index(after: colon)...]
+            if digits.isEmpty { return .known(nil) }
+            return Int(digits).map { .known($0) } ?? .unknown
         }
-        guard !url.contains("://"), !url.hasPrefix("/"), let colon = url.firstIndex(of: ":") else { return nil }
-        var host = String(url[..<colon])
-        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
-        return host.isEmpty || host.contains("/") ? nil : (host, nil)
+        if url.hasPrefix("["), let close = url.firstIndex(of: "]") {
+            let inside = url[url.index(after: url.startIndex)..<close]
+            guard let colon = inside.lastIndex(of: ":") else { return .known(nil) }
+            return Int(inside[inside.index(after: colon)...]).map { .known($0) } ?? .known(nil)
+        }
+        return .known(nil)
     }
 }

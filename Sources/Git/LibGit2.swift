@@ -36,6 +36,8 @@ enum LibGit2 {
         case GIT_ENONFASTFORWARD: return .nonFastForward
         case GIT_EMODIFIED: return .branchMoved
         case GIT_EAUTH: return .authentication
+        case GIT_ECERTIFICATE: return .hostKey
+        case GIT_ELOCKED: return .locked
         default: return .other
         }
     }

@@ -7,18 +7,23 @@ final class RemoteSession {
     var attempts = 0
     /// Push updates the remote refused, as `reference: reason`.
     var rejections: [String] = []
-    /// The host keys to check an ssh server against, with the file's path and the name the server has there.
-    private let knownHosts: (hosts: KnownHosts, path: String, name: String)?
+    /// The host keys to check an ssh server against, and the file they came from.
+    private let knownHosts: (hosts: KnownHosts, path: String)?
+    /// The port of the URL this session connects to: nil when the URL names none (22), `.unknown` when wgc
+    /// cannot parse it (then no host key is accepted against the file).
+    private let port: KnownHosts.Port
     /// Why the server's host key was refused, when it was.
     var hostKeyProblem: String?
 
+    /// `url` is the URL libgit2 connects to (the push URL when pushing).
     init(access: RemoteAccess, url: String) throws(GitError) {
         self.credentials = access.credentials
-        if let path = access.knownHostsFile, let endpoint = KnownHosts.endpoint(of: url) {
-            knownHosts = (try KnownHosts(path: path), path, KnownHosts.name(host: endpoint.host, port: endpoint.port))
+        if let path = access.knownHostsFile {
+            knownHosts = (try KnownHosts(path: path), path)
         } else {
             knownHosts = nil
         }
+        port = KnownHosts.port(of: url)
     }
 
     /// Callbacks for a fetch or push, with `self` as their payload; valid while `self` lives.
@@ -32,10 +37,10 @@ final class RemoteSession {
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
             return session.acquire(out, usernameFromURL.map { String(cString: $0) }, allowedTypes)
         }
-        callbacks.certificate_check = { certificate, _, _, payload in
-            guard let payload, let certificate else { return GIT_PASSTHROUGH.rawValue }
+        callbacks.certificate_check = { certificate, _, host, payload in
+            guard let payload, let certificate else { return GIT_ECERTIFICATE.rawValue }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
-            return session.check(certificate)
+            return session.check(certificate, host: host.map { String(cString: $0) } ?? "")
         }
         callbacks.push_update_reference = { reference, status, payload in
             guard let payload, let status else { return 0 }
@@ -47,11 +52,17 @@ final class RemoteSession {
         return callbacks
     }
 
-    /// Accepts an ssh server whose raw host key the known-hosts file lists for it; TLS certificates, and ssh
-    /// without a known-hosts file, are left to libgit2's own checks.
-    private func check(_ certificate: UnsafeMutablePointer<git_cert>) -> Int32 {
+    /// Accepts an ssh server whose raw host key the known-hosts file lists for `host` (the host libgit2 connects
+    /// to) and the URL's port; TLS certificates, and ssh without a known-hosts file, are left to libgit2's own
+    /// checks (`~/.ssh/known_hosts`).
+    private func check(_ certificate: UnsafeMutablePointer<git_cert>, host: String) -> Int32 {
         guard let knownHosts, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
             return GIT_PASSTHROUGH.rawValue
+        }
+        guard case .known(let port) = port else {
+            hostKeyProblem = "cannot tell which port the ssh URL names, so its host key cannot be looked up in "
+                + knownHosts.path
+            return GIT_ECERTIFICATE.rawValue
         }
         let hostKey = UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self).pointee
         guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {
@@ -59,7 +70,8 @@ final class RemoteSession {
             return GIT_ECERTIFICATE.rawValue
         }
         let bytes = Array(UnsafeRawBufferPointer(start: raw, count: hostKey.hostkey_len))
-        hostKeyProblem = knownHosts.hosts.problem(name: knownHosts.name, rawKey: bytes, path: knownHosts.path)
+        hostKeyProblem = knownHosts.hosts.problem(name: KnownHosts.name(host: host, port: port), rawKey: bytes,
+                                                  path: knownHosts.path)
         return hostKeyProblem == nil ? 0 : GIT_ECERTIFICATE.rawValue
     }
 
@@ -67,6 +79,10 @@ final class RemoteSession {
     /// same key would loop forever.
     private func acquire(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, _ urlUser: String?,
                          _ allowed: UInt32) -> Int32 {
+        // Without a user in the URL, libgit2 first asks for the user name alone; that is not an attempt.
+        if allowed == GIT_CREDENTIAL_USERNAME.rawValue {
+            return git_credential_username_new(out, username(urlUser))
+        }
         attempts += 1
         guard attempts == 1 else {
             git_error_set_str(Int32(GIT_ERROR_NET.rawValue), "the remote refused the credentials offered")
@@ -86,6 +102,15 @@ final class RemoteSession {
         case .userPassword(let username, let password):
             guard allowed & userPass != 0 else { return GIT_PASSTHROUGH.rawValue }
             return git_credential_userpass_plaintext_new(out, username, password)
+        }
+    }
+
+    /// The user name the credentials name, else the URL's, else `git` (what hosting services expect).
+    private func username(_ urlUser: String?) -> String {
+        switch credentials {
+        case .sshAgent(let username), .sshKey(let username, _, _, _): username ?? urlUser ?? "git"
+        case .userPassword(let username, _): username
+        case .none: urlUser ?? "git"
         }
     }
 

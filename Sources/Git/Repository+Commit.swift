@@ -25,6 +25,14 @@ extension Repository {
         var tree = git_oid()
         try LibGit2.check(git_index_write_tree_to(&tree, index, pointer), operation)
         if let expectedParent, try treeID(of: expectedParent, operation: operation) == ObjectID(tree) {
+            // Unchanged only relative to the parent the writer saw: if the branch moved since, the write may
+            // differ from what the branch holds now, so it is refused like any other stale write.
+            let current = try referenceTarget(reference)
+            guard current == expectedParent else {
+                throw GitError(.branchMoved, operation: operation,
+                               message: "'\(reference)' is at \(current?.short ?? "nothing"), not at "
+                               + "\(expectedParent.short) as expected; nothing was changed")
+            }
             return .unchanged(expectedParent)
         }
         let commit = try createCommit(tree: tree, parent: expectedParent, author: author,
@@ -55,23 +63,27 @@ extension Repository {
                            message: "'\(reference)' is at \(actual), not at \(expected?.short ?? "nothing") as expected; "
                            + "nothing was changed", code: result)
         case GIT_ELOCKED:
-            throw GitError(.branchMoved, operation: operation,
-                           message: "'\(reference)' is being updated by another writer; nothing was changed", code: result)
+            throw GitError(.locked, operation: operation,
+                           message: "'\(reference)' is locked by \(gitDirectory)\(reference).lock: another writer is "
+                           + "updating it (retry), or one crashed and left the file (remove it); nothing was changed",
+                           code: result)
         default:
             throw LibGit2.error(result, operation)
         }
     }
 
-    /// A branch checked out in this repository's work tree would be left with stale files.
+    /// A branch checked out in a work tree (this repository's or a linked one) would be left with stale files.
     func refuseCheckedOut(_ reference: String, operation: String) throws(GitError) {
-        guard let workingDirectory else { return }
-        var head: OpaquePointer?
-        guard git_reference_lookup(&head, pointer, "HEAD") == 0 else { return }
-        defer { git_reference_free(head) }
-        guard git_reference_type(head) == GIT_REFERENCE_SYMBOLIC,
-              let target = git_reference_symbolic_target(head), String(cString: target) == reference else { return }
+        guard reference.hasPrefix("refs/heads/") else { return }
+        var branch: OpaquePointer?
+        guard git_reference_lookup(&branch, pointer, reference) == 0 else {
+            git_error_clear()
+            return
+        }
+        defer { git_reference_free(branch) }
+        guard git_branch_is_checked_out(branch) == 1 else { return }
         throw GitError(.invalidChange, operation: operation,
-                       message: "'\(reference)' is checked out in \(workingDirectory); wgc moves branches of bare "
+                       message: "'\(reference)' is checked out in a work tree of \(root); wgc moves branches of bare "
                        + "repositories (or branches not checked out) only")
     }
 
@@ -79,20 +91,40 @@ extension Repository {
         var index: OpaquePointer?
         try LibGit2.check(git_index_new(&index), operation)
         guard let parent else { return index! }
-        let tree = try tree(of: parent, operation: operation)
-        defer { git_tree_free(tree) }
-        let result = git_index_read_tree(index, tree)
-        if result < 0 {
-            let error = LibGit2.error(result, operation)
+        do {
+            let tree = try tree(of: parent, operation: operation)
+            defer { git_tree_free(tree) }
+            try LibGit2.check(git_index_read_tree(index, tree), operation)
+            return index!
+        } catch {
             git_index_free(index)
             throw error
         }
-        return index!
+    }
+
+    /// A file where the tree has a folder, or a folder where it has a file: libgit2 would silently keep one and
+    /// drop the other.
+    private func refuseCollision(_ path: String, in index: OpaquePointer?, operation: String) throws(GitError) {
+        var position = 0
+        if git_index_find_prefix(&position, index, path + "/") == 0 {
+            throw GitError(.invalidChange, operation: operation,
+                           message: "cannot write the file '\(path)': the tree has a folder of that name")
+        }
+        git_error_clear()
+        var prefix = ""
+        for component in path.split(separator: "/").dropLast() {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            if git_index_get_bypath(index, prefix, 0) != nil {
+                throw GitError(.invalidChange, operation: operation,
+                               message: "cannot write '\(path)': '\(prefix)' is a file in the tree")
+            }
+        }
     }
 
     private func apply(_ change: FileChange, to index: OpaquePointer?, operation: String) throws(GitError) {
         switch change {
         case .write(let path, let contents):
+            try refuseCollision(path, in: index, operation: operation)
             var blob = git_oid()
             let result = contents.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) }
             try LibGit2.check(result, "\(operation): writing '\(path)'")

@@ -20,7 +20,7 @@ extension Repository {
         var entry: OpaquePointer?
         let result = git_tree_entry_bypath(&entry, root, normalised)
         if result == GIT_ENOTFOUND.rawValue {
-            throw SourceError(path: folder, message: "no such file or folder at \(commit.short)")
+            throw GitError(.noSuchPath, operation: operation, message: "no such file or folder at \(commit.short)")
         }
         try LibGit2.check(result, operation)
         defer { git_tree_entry_free(entry) }
@@ -75,11 +75,15 @@ extension Repository {
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
                 pending.append((git_tree_entry_id(entry).pointee, path))
-            case GIT_OBJECT_BLOB where InventoryFiles.isInventoryFile(path):
+            case GIT_OBJECT_BLOB:
+                // A link may point at a folder a checkout would descend into: any link is refused, not just
+                // links named like inventory files.
                 try refuseLink(entry, path: path)
-                files.append(TreeFile(path: path, blob: git_tree_entry_id(entry).pointee))
+                if InventoryFiles.isInventoryFile(path) {
+                    files.append(TreeFile(path: path, blob: git_tree_entry_id(entry).pointee))
+                }
             default:
-                continue  // other files, and submodules (commits), are not part of an inventory
+                continue  // submodules (commits) are not part of an inventory
             }
         }
     }
@@ -88,7 +92,7 @@ extension Repository {
     private func refuseLink(_ entry: OpaquePointer, path: String) throws {
         guard git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK else { return }
         throw SourceError(path: path, message: "is a symbolic link; inventories are read from git trees, where links "
-                          + "are not followed: commit the file itself")
+                          + "are not followed: commit the file or folder itself")
     }
 
     func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {

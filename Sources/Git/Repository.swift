@@ -11,11 +11,12 @@ public final class Repository {
     /// The `.git` folder, or the bare repository itself, with a trailing slash.
     public let gitDirectory: String
 
-    /// Opens the repository holding `path`, searching parent folders as `git` does.
+    /// Opens the repository holding `path`, searching parent folders as `git` does. `path` need not exist (it may
+    /// exist only in some revision): the search starts at its nearest existing ancestor.
     public init(discovering path: String) throws(GitError) {
         LibGit2.ensureInitialised()
         var repository: OpaquePointer?
-        let result = git_repository_open_ext(&repository, path, 0, nil)
+        let result = git_repository_open_ext(&repository, Self.nearestExisting(path), 0, nil)
         if result == GIT_ENOTFOUND.rawValue {
             throw GitError(.notARepository, operation: "opening a repository at '\(path)'",
                            message: "not a git repository (or any parent folder)")
@@ -106,6 +107,17 @@ public final class Repository {
         let result = git_graph_descendant_of(pointer, &child, &parent)
         try LibGit2.check(result, "comparing \(descendant.short) with \(ancestor.short)")
         return result == 1
+    }
+
+    static func nearestExisting(_ path: String) -> String {
+        var candidate = path.isEmpty ? "." : path
+        while !FileManager.default.fileExists(atPath: candidate) {
+            let parent = (candidate as NSString).deletingLastPathComponent
+            if parent.isEmpty { return "." }
+            if parent == candidate { break }
+            candidate = parent
+        }
+        return candidate
     }
 
     static func branchReference(_ branch: String) -> String {

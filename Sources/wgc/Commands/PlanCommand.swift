@@ -85,7 +85,7 @@ struct PlanCommand: ParsableCommand {
                 var files: [SourceFile]
                 do {
                     files = try source.files()
-                } catch is SourceError where isBase {
+                } catch let error as GitError where isBase && error.kind == .noSuchPath {
                     files = []
                 }
                 if !isBase, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {

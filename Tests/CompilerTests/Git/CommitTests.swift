@@ -103,4 +103,48 @@ struct CommitTests {
         #expect(checkedOut?.kind == .invalidChange)
         #expect(try work.git("rev-parse", "main") == head.hex)
     }
+
+    @Test("a write equal to the parent the writer saw is still refused when the branch moved since")
+    func unchangedButStale() throws {
+        let (workspace, repository, first) = try Self.bareWithOneCommit()
+        defer { withExtendedLifetime(workspace) {} }
+        _ = try repository.commit([.write(path: "a.yaml", contents: Array("a: 2\n".utf8))], on: "main",
+                                  expectedParent: first, author: Self.author, message: "theirs")
+        let refused = #expect(throws: GitError.self) {
+            try repository.commit([.write(path: "a.yaml", contents: Array("a: 1\n".utf8))], on: "main",
+                                  expectedParent: first, author: Self.author, message: "mine, equal to the parent")
+        }
+        #expect(refused?.kind == .branchMoved)
+        #expect(try workspace.git("show", "main:a.yaml") == "a: 2")
+    }
+
+    @Test("a file where the tree has a folder, or a folder where it has a file, is refused")
+    func refusesFileFolderCollisions() throws {
+        let (workspace, repository, first) = try Self.bareWithOneCommit()
+        defer { withExtendedLifetime(workspace) {} }
+        for path in ["b", "a.yaml/x.yaml"] {
+            let refused = #expect(throws: GitError.self) {
+                try repository.commit([.write(path: path, contents: Array("x\n".utf8))], on: "main",
+                                      expectedParent: first, author: Self.author, message: "collide")
+            }
+            #expect(refused?.kind == .invalidChange, "\(path)")
+        }
+        #expect(try repository.branchTarget("main") == first)
+        #expect(try workspace.git("ls-tree", "-r", "--name-only", "main") == "a.yaml\nb/c.yaml")
+    }
+
+    @Test("a lock file left on the branch is its own error, naming the file")
+    func lockedBranch() throws {
+        let (workspace, repository, first) = try Self.bareWithOneCommit()
+        defer { withExtendedLifetime(workspace) {} }
+        let lock = workspace.path + "/refs/heads/main.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let locked = #expect(throws: GitError.self) {
+            try repository.commit([.write(path: "a.yaml", contents: Array("a: 3\n".utf8))], on: "main",
+                                  expectedParent: first, author: Self.author, message: "while locked")
+        }
+        #expect(locked?.kind == .locked)
+        #expect(locked?.message.contains("main.lock") == true)
+        #expect(try repository.branchTarget("main") == first)
+    }
 }

@@ -126,6 +126,24 @@ struct PlanCommandTests {
         #expect(noBase.status == 2)
     }
 
+    @Test("a base whose inventory cannot be read (a symbolic link) is an error, not an empty network",
+          .enabled(if: built, "wgc binary not built"))
+    func unreadableBase() throws {
+        let workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        let pool = workspace.path + "/inventory/pools/pool-1.yaml"
+        try FileManager.default.moveItem(atPath: pool, toPath: workspace.path + "/pool-1.yaml")
+        try FileManager.default.createSymbolicLink(atPath: pool, withDestinationPath: "../../pool-1.yaml")
+        try workspace.commitAll("a link")
+        try FileManager.default.removeItem(atPath: pool)
+        try FileManager.default.moveItem(atPath: workspace.path + "/pool-1.yaml", toPath: pool)
+        try workspace.commitAll("the file itself")
+        let output = try Programs.run([CommandLineTests.wgc, "plan", workspace.path, "--base", "HEAD~1",
+                                       "--inventory", "inventory"])
+        #expect(output.status == 2, "\(output.combined)")
+        #expect(output.stderr.contains("symbolic link"))
+    }
+
     @Test("a base without the inventory (the pull request that adds it) plans everything as added",
           .enabled(if: built, "wgc binary not built"))
     func baseWithoutInventory() throws {

@@ -95,4 +95,28 @@ struct RemoteTests {
         }
         #expect(missingRemote?.operation.contains("does-not-exist.git") == true)
     }
+
+    @Test("a branch deleted on the remote is not found, and its stale tracking reference is removed")
+    func deletedRemoteBranch() throws {
+        let (remote, _, first, _) = try Self.remote()
+        try remote.git("branch", "feature", first)
+        let mirror = try GitWorkspace(bare: true)
+        let repository = try Git.Repository(at: mirror.path)
+        #expect(try repository.fetch("feature", from: remote.path).hex == first)
+        try remote.git("branch", "-D", "feature")
+        let gone = #expect(throws: GitError.self) { try repository.fetch("feature", from: remote.path) }
+        #expect(gone?.kind == .notFound)
+        #expect(try repository.referenceTarget("refs/remotes/origin/feature") == nil)
+    }
+
+    @Test("a password in a remote URL never appears in an error")
+    func passwordsAreRedacted() throws {
+        let mirror = try GitWorkspace(bare: true)
+        let port = try Loopback.freePort()  // nothing listens there: the fetch fails to connect
+        let failed = #expect(throws: GitError.self) {
+            try Git.Repository(at: mirror.path).fetch("main", from: "http://ada:s3cret-token@127.0.0.1:\(port)/x.git")
+        }
+        #expect(failed?.description.contains("s3cret-token") == false)
+        #expect(failed?.description.contains("ada:***@127.0.0.1") == true)
+    }
 }

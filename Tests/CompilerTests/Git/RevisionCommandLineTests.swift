@@ -38,6 +38,12 @@ struct RevisionCommandLineTests {
         #expect(fromCheckout.status == 0)
         let diff = try Programs.run(["diff", "-r", out.path + "/rev", out.path + "/checkout"])
         #expect(diff.status == 0, "\(diff.combined)")
+
+        try workspace.git("checkout", "-q", "main")
+        try FileManager.default.removeItem(atPath: inventory + "/wireguard")
+        let gone = try CommandLineTests.run("validate", inventory + "/wireguard", "--rev", "HEAD~1")
+        #expect(gone.status == 1, "a folder only the revision has is read from it: \(gone.combined)")
+        #expect(gone.stdout.contains("unknown"), "\(gone.stdout)")
     }
 
     @Test("an unknown revision and a folder outside any repository exit 2 with a message saying so",

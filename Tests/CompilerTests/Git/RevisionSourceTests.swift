@@ -84,14 +84,30 @@ struct RevisionSourceTests {
         try FileManager.default.moveItem(atPath: target, toPath: workspace.path + "/pool-1.yaml")
         try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: "../../pool-1.yaml")
         let id = try #require(ObjectID(hex: try workspace.commitAll("with a link")))
-        let missing = #expect(throws: SourceError.self) {
+        let missing = #expect(throws: GitError.self) {
             try RevisionSource(repositoryPath: workspace.path, commit: id, folder: "elsewhere").files()
         }
+        #expect(missing?.kind == .noSuchPath)
         #expect(missing?.message.contains("no such file or folder") == true)
         let link = #expect(throws: SourceError.self) {
             try RevisionSource(repositoryPath: workspace.path, commit: id, folder: "inventory").files()
         }
         #expect(link?.path == "pools/pool-1.yaml")
         #expect(link?.message.contains("symbolic link") == true)
+    }
+
+    @Test("a symbolic link to a folder is refused too: a checkout would read the folder's files")
+    func linkedFolder() throws {
+        let workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        try FileManager.default.moveItem(atPath: workspace.path + "/inventory/wireguard/clients",
+                                         toPath: workspace.path + "/clients")
+        try FileManager.default.createSymbolicLink(atPath: workspace.path + "/inventory/wireguard/clients",
+                                                   withDestinationPath: "../../clients")
+        let id = try #require(ObjectID(hex: try workspace.commitAll("clients elsewhere")))
+        let link = #expect(throws: SourceError.self) {
+            try RevisionSource(repositoryPath: workspace.path, commit: id, folder: "inventory").files()
+        }
+        #expect(link?.path == "wireguard/clients")
     }
 }

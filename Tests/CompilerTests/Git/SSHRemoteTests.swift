@@ -99,4 +99,30 @@ struct SSHRemoteTests {
         }
         #expect(refused?.kind == .authentication)
     }
+
+    @Test("a URL without a user name takes the credentials' user; an @revoked host key is refused")
+    func userFromCredentialsAndRevokedKey() throws {
+        let (remote, _, _, second) = try RemoteTests.remote()
+        let server = try SSHServer()
+        defer { server.stop() }
+        let url = "ssh://127.0.0.1:\(server.port)\(remote.path)"
+        let credentials = Credentials.sshKey(username: NSUserName(), privateKey: server.clientKey, publicKey: nil,
+                                             passphrase: nil)
+        let mirror = try GitWorkspace(bare: true)
+        let repository = try Git.Repository(at: mirror.path)
+        let fetched = try repository.fetch("main", from: url,
+                                           access: RemoteAccess(credentials: credentials,
+                                                                knownHostsFile: server.knownHosts))
+        #expect(fetched.hex == second)
+
+        let listed = try String(contentsOfFile: server.knownHosts, encoding: .utf8)
+        let key = listed.split(separator: " ").dropFirst().joined(separator: " ")
+        let revoked = try server.folder.write("revoked_known_hosts", listed + "@revoked * " + key)
+        let refused = #expect(throws: GitError.self) {
+            try repository.fetch("main", from: url, access: RemoteAccess(credentials: credentials,
+                                                                         knownHostsFile: revoked))
+        }
+        #expect(refused?.kind == .hostKey)
+        #expect(refused?.message.contains("@revoked") == true)
+    }
 }
