@@ -1,7 +1,9 @@
 import Compiler
 
 /// An inventory as it is in one commit of a repository, read from the commit's tree without a checkout.
-/// Compiling it gives exactly the bytes that compiling a checkout of that commit gives.
+/// Compiling it gives exactly the bytes that compiling a checkout of that commit gives, as long as the checkout
+/// applies no filters: files are read as committed, without `.gitattributes` eol, `filter` (LFS) or encoding
+/// conversions, which would depend on the machine's git configuration.
 public struct RevisionSource: InventorySource {
     /// The repository folder (work tree or bare).
     public var repositoryPath: String
