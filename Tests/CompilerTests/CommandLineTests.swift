@@ -63,6 +63,16 @@ struct CommandLineTests {
         #expect(try Self.run("validate", "--no-such-flag", Repository.example).status == 2)
     }
 
+    @Test("validate reports a 100,000-deep file as invalid (exit 1), not as a crash",
+          .enabled(if: built, "wgc binary not built"))
+    func deepNestingIsADiagnostic() throws {
+        let folder = try TemporaryFolder()
+        let deep = try folder.write("deep.yaml", "description:\n" + String(repeating: "- ", count: 100_000) + "x\n")
+        let refused = try Self.run("validate", deep)
+        #expect(refused.status == 1, "a status over 128 is a signal: \(refused.status) \(refused.stderr)")
+        #expect(refused.stdout.hasPrefix(deep + ":2:511: error[nesting-too-deep]: "), "\(refused.stdout)")
+    }
+
     @Test("--strict fails on warnings", .enabled(if: built, "wgc binary not built"))
     func strictFailsOnWarnings() throws {
         let folder = try TemporaryFolder()
