@@ -1,10 +1,19 @@
 @testable import Compiler
+import Foundation
 import Testing
 import YAML
 
-/// What the diagnostic table cannot show: the limits' exact boundaries, and trees as deep as allowed.
+/// What the diagnostic table cannot show: files too large to build in memory, the limits' exact boundaries,
+/// and that refusing a file never stops the others from being checked.
 @Suite("Inventory limits")
 struct LimitsTests {
+    /// A file of `size` bytes that takes no space on disk.
+    static func sparseFile(_ folder: TemporaryFolder, _ relative: String, size: Int) throws -> String {
+        let path = try folder.write(relative, "")
+        #expect(truncate(path, off_t(size)) == 0)
+        return path
+    }
+
     static func parse(_ text: String) -> YAMLError? {
         do {
             _ = try YAMLParser.parse(text, limits: InventoryLimits.yaml)
@@ -12,6 +21,56 @@ struct LimitsTests {
         } catch {
             return error
         }
+    }
+
+    @Test("a file past 64 MiB is reported at 1:1 without being read, and the other files are still checked")
+    func oversizedFileIsNotRead() throws {
+        let folder = try TemporaryFolder()
+        var files = TestInventory.files
+        files["server.yaml"] = files["server.yaml"]!.replacingFirst("mtu: 1420", with: "mtu: big")
+        for (name, text) in files { _ = try folder.write(name, text) }
+        _ = try Self.sparseFile(folder, "zz/huge.yaml", size: InventoryLimits.maxFileBytes + 1)
+        _ = try Self.sparseFile(folder, "rpki/huge.json", size: 300 << 20)
+
+        let checked = try InventoryCompiler.check(FolderSource(path: folder.path))
+        let found = checked.diagnostics.map {
+            "\($0.code.rawValue) \($0.location.file):\($0.location.line):\($0.location.column)"
+        }
+        #expect(found == ["file-too-large rpki/huge.json:1:1", "wrong-type server.yaml:8:6",
+                          "file-too-large zz/huge.yaml:1:1"])
+        let vrpHint = checked.diagnostics.first { $0.location.file == "rpki/huge.json" }?.hint ?? ""
+        #expect(vrpHint.contains("--vrps"), "a full export belongs on the command line: \(vrpHint)")
+        #expect(checked.diagnostics.last?.message
+                == "file is 64.1 MiB, larger than the limit of 64 MiB for an inventory file")
+    }
+
+    @Test("a source reads a file of exactly the limit and only hands over the size of a larger one")
+    func sourceFileLimitBoundary() throws {
+        var reads = 0
+        let atLimit = InventoryLimits.file(path: "a.yaml", size: InventoryLimits.maxFileBytes) {
+            reads += 1
+            return Array("kind: Node\n".utf8)
+        }
+        #expect(atLimit.refusedSize == nil && !atLimit.bytes.isEmpty)
+        let past = InventoryLimits.file(path: "b.yaml", size: InventoryLimits.maxFileBytes + 1) {
+            reads += 1
+            return []
+        }
+        #expect(past.refusedSize == InventoryLimits.maxFileBytes + 1)
+        #expect(reads == 1, "the larger file is never read")
+    }
+
+    @Test("readFileBytes refuses a file past its limit before reading it, as --vrps does past 1 GiB")
+    func readLimit() throws {
+        let folder = try TemporaryFolder()
+        let small = try folder.write("ten.json", "0123456789")
+        #expect(try readFileBytes(small, limit: 10).count == 10)
+        #expect(throws: SourceError.self) { try readFileBytes(small, limit: 9) }
+        let export = try Self.sparseFile(folder, "export.json", size: InventoryLimits.maxVRPExportBytes + 1)
+        let error = #expect(throws: SourceError.self) {
+            try readFileBytes(export, limit: InventoryLimits.maxVRPExportBytes)
+        }
+        #expect(error?.message == "is 1.1 GiB, larger than the limit of 1 GiB")
     }
 
     @Test("collections nest up to 256 levels; the 257th is refused", arguments: ["[", "{a: ", "- "])
@@ -56,6 +115,17 @@ struct LimitsTests {
         let checked = TestInventory.check(files)
         #expect(checked.diagnostics.count == 16)
         #expect(checked.diagnostics.allSatisfy { $0.code == .wrongType })
+    }
+
+    @Test("folders linked into themselves are read once")
+    func linkLoopsAreReadOnce() throws {
+        let folder = try TemporaryFolder()
+        for (name, text) in TestInventory.files { _ = try folder.write(name, text) }
+        for name in ["a", "b", "c"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + name, withDestinationPath: ".")
+        }
+        let paths = try FolderSource(path: folder.path).files().map(\.path).sorted()
+        #expect(paths == TestInventory.files.keys.sorted())
     }
 
 }

@@ -56,6 +56,11 @@ public enum InventoryLoader {
     }
 
     static func load(_ file: SourceFile, into inventory: inout Inventory, diagnostics: inout [Diagnostic]) {
+        if let size = file.refusedSize {
+            inventory.hasUnparsableFiles = true
+            diagnostics.append(.fileTooLarge(file.path, size: size))
+            return
+        }
         let documents: [YAMLDocument]
         do {
             documents = try YAMLParser.parse(file.bytes, limits: InventoryLimits.yaml)

@@ -2,6 +2,9 @@
 /// with `asn` as `"AS65001"` or a number. Entries that do not parse are reported, the rest kept.
 public enum VRPLoader {
     public static func load(_ file: SourceFile) -> (vrps: [VRP], diagnostics: [Diagnostic]) {
+        if let size = file.refusedSize {
+            return ([], [.fileTooLarge(file.path, size: size)])
+        }
         var vrps: [VRP] = []
         var diagnostics: [Diagnostic] = []
         let found: Bool

@@ -1,7 +1,8 @@
 import YAML
 
 /// The most wgc reads of an inventory, so that a crafted file from anyone's branch gets a diagnostic instead of
-/// exhausting the stack, memory or time. The loader applies them while parsing.
+/// exhausting the stack, memory or time. Every `InventorySource` checks a file's size against these before it
+/// reads the file (`file(path:size:read:)`); the loader applies the rest while parsing.
 public enum InventoryLimits {
     /// An inventory file (YAML, or VRPs under `rpki/`) larger than this is not read: it is reported as
     /// `file-too-large` at its line 1, column 1, and the other files are still checked.
@@ -17,6 +18,14 @@ public enum InventoryLimits {
     public static let maxNestingDepth = 256
     /// What aliases may repeat in one YAML file, in nodes plus bytes of text: `alias-expansion-too-large`.
     public static let maxAliasExpansion = 4 << 20
+
+    /// The file a source hands the loader for `path` (relative to the inventory root), `size` bytes long:
+    /// what `read` returns when `size` is within `maxFileBytes`, else a file without bytes, never read, that
+    /// the loader reports as `file-too-large`.
+    public static func file(path: String, size: Int, read: () throws -> [UInt8]) rethrows -> SourceFile {
+        guard size <= maxFileBytes else { return SourceFile(path: path, refusedSize: size) }
+        return SourceFile(path: path, bytes: try read())
+    }
 
     static let yaml = YAMLLimits(maxDepth: maxNestingDepth, maxScalarBytes: maxScalarBytes, maxNodes: maxNodesPerFile,
                                  maxAliasExpansion: maxAliasExpansion)

@@ -14,7 +14,8 @@ struct InventoryOptions: ParsableArguments {
     func check() throws -> CheckedInventory {
         var extra: [SourceFile] = []
         if let vrps {
-            extra.append(SourceFile(path: vrps, bytes: try readFileBytes(vrps)))
+            let bytes = try readFileBytes(vrps, limit: InventoryLimits.maxVRPExportBytes)
+            extra.append(SourceFile(path: vrps, bytes: bytes))
         }
         var checked = try InventoryCompiler.check(FolderSource(path: path), extraVRPs: extra)
         let prefix = displayPrefix
