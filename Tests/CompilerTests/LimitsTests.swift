@@ -128,4 +128,17 @@ struct LimitsTests {
         #expect(paths == TestInventory.files.keys.sorted())
     }
 
+    @Test("JSON nests up to 256 levels; deeper is refused at the place it passes the limit")
+    func jsonNestingBoundary() {
+        func export(depth: Int) -> SourceFile {
+            // The object, `roas` and the ROA are three levels; the rest is the `ta` value.
+            let value = String(repeating: "[", count: depth - 3) + String(repeating: "]", count: depth - 3)
+            let text = "{\"roas\": [{\"prefix\": \"2001:db8::/32\", \"asn\": 1, \"ta\": \(value)}]}"
+            return SourceFile(path: "v.json", bytes: Array(text.utf8))
+        }
+        #expect(VRPLoader.load(export(depth: 256)).diagnostics.isEmpty)
+        let refused = VRPLoader.load(export(depth: 100_000)).diagnostics
+        #expect(refused.map(\.code) == [.nestingTooDeep])
+        #expect(refused.first?.location == FileLocation(file: "v.json", line: 1, column: 55 + 253))
+    }
 }

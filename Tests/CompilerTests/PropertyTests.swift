@@ -135,6 +135,21 @@ struct PropertyTests {
         }
     }
 
+    @Test("long runs of brackets inserted anywhere never crash the VRP reader")
+    func deepVRPInsertionsNeverCrash() async {
+        let text = Array(TestInventory.files["rpki/vrps.json"]!.utf8)
+        let runs = ["[", "{\"a\": ", "[{\"a\": ", "{\"roas\": ["]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max), Gen.int(in: 0..<runs.count),
+                            Gen.int(in: 1...5000)) { position, run, length in
+            var bytes = text
+            bytes.insert(contentsOf: Array(String(repeating: runs[run], count: length).utf8), at: position % (bytes.count + 1))
+            let loaded = VRPLoader.load(SourceFile(path: "rpki/v.json", bytes: bytes))
+            for diagnostic in loaded.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            }
+        }
+    }
+
     @Test("mutated VRP exports never crash the reader")
     func vrpMutationsNeverCrash() async {
         let text = Array(TestInventory.files["rpki/vrps.json"]!.utf8)

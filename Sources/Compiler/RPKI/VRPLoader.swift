@@ -20,8 +20,9 @@ public enum VRPLoader {
                 }
             }
         } catch {
-            return ([], [.error(.invalidVRP, at: FileLocation(file: file.path, line: error.line, column: error.column),
-                                "not valid JSON: \(error.message)")])
+            let location = FileLocation(file: file.path, line: error.line, column: error.column)
+            guard !error.isTooDeep else { return ([], [.error(.nestingTooDeep, at: location, error.message)]) }
+            return ([], [.error(.invalidVRP, at: location, "not valid JSON: \(error.message)")])
         }
         guard found else {
             return ([], [.error(.invalidVRP, at: FileLocation(file: file.path, line: 1, column: 1),
