@@ -117,6 +117,26 @@ struct LimitsTests {
         #expect(checked.diagnostics.allSatisfy { $0.code == .wrongType })
     }
 
+    @Test("\"did you mean\" stops searching after a fixed number of comparisons; the hint then lists some names")
+    func suggestionsAreBounded() {
+        var hints = ReferenceHints(comparisons: 5_000)
+        hints.learn(.wireGuardServer, names: (0..<1_000).map { "server-\($0)" })
+        let given = (0..<7).map { hints.hint(for: "zerver-\($0)", kind: .wireGuardServer) }
+        #expect(given == (0..<5).map { "did you mean 'server-\($0)'?" }
+                + Array(repeating: "known: server-0, server-1, server-10, server-100, server-101, server-102, "
+                            + "server-103, server-104, …", count: 2))
+    }
+
+    @Test("the ambiguous-node hint names at most eight nodes")
+    func ambiguousNodeHintIsShort() {
+        var files = TestInventory.files
+        files["nodes.yaml"] = (2..<30).map { "kind: Node\nname: n\($0)\nrouter_id: 10.0.0.\($0)\nasn: 1\nendpoint: x\n" }
+            .joined(separator: "---\n")
+        let hints = TestInventory.check(files).diagnostics.filter { $0.code == .ambiguousNode }.compactMap(\.hint)
+        #expect(!hints.isEmpty)
+        #expect(hints.allSatisfy { $0 == "add `node:` with one of: edge-1, n10, n11, n12, n13, n14, n15, n16, …" })
+    }
+
     @Test("folders linked into themselves are read once")
     func linkLoopsAreReadOnce() throws {
         let folder = try TemporaryFolder()

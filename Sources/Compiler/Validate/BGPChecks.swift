@@ -43,8 +43,7 @@ extension Validator {
                                   + "of the prefix's family", hint: "set next_hop to this router's address for that family")
                     }
                 } else {
-                    unknownReference(announcement.origin, "session", kind: .bgpSession, name: name,
-                                     known: inventory.sessions.map(\.name))
+                    unknownReference(announcement.origin, "session", kind: .bgpSession, name: name)
                 }
             }
             if let nextHop = announcement.nextHop, nextHop.family != announcement.prefix.family {

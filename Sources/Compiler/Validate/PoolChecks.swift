@@ -18,7 +18,7 @@ extension Validator {
         let pools = Set(inventory.pools.map(\.name))
         for entry in inventory.whitelist {
             guard let pool = entry.pool, !pools.contains(pool) else { continue }
-            unknownReference(entry.origin, "pool", kind: .prefixPool, name: pool, known: inventory.pools.map(\.name))
+            unknownReference(entry.origin, "pool", kind: .prefixPool, name: pool)
         }
     }
 
@@ -61,12 +61,10 @@ extension Validator {
                               + "'\(pool.node)'", hint: "allocate from a pool of the client's node")
                 }
             } else {
-                unknownReference(allocation.origin, "client", kind: .wireGuardClient, name: allocation.client,
-                                 known: inventory.clients.map(\.name))
+                unknownReference(allocation.origin, "client", kind: .wireGuardClient, name: allocation.client)
             }
             guard let pool = pools[allocation.pool] else {
-                unknownReference(allocation.origin, "pool", kind: .prefixPool, name: allocation.pool,
-                                 known: inventory.pools.map(\.name))
+                unknownReference(allocation.origin, "pool", kind: .prefixPool, name: allocation.pool)
                 continue
             }
             guard pool.prefix.contains(allocation.prefix) else {
@@ -117,8 +115,7 @@ extension Validator {
             for lanIndex in node.lanInterfaces.indices {
                 let lan = node.lanInterfaces[lanIndex]
                 guard let pool = pools[lan.pool] else {
-                    unknownReference(lan.origin, "pool", kind: .prefixPool, name: lan.pool,
-                                     known: inventory.pools.map(\.name))
+                    unknownReference(lan.origin, "pool", kind: .prefixPool, name: lan.pool)
                     continue
                 }
                 if pool.node != node.name, !pool.node.isEmpty {

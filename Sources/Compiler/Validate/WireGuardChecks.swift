@@ -98,8 +98,8 @@ extension Validator {
                 }
             }
             guard let serverPosition = serverIndex[clients[index].server] else {
-                unknownReference(clients[index].origin, "server", kind: .wireGuardServer, name: clients[index].server,
-                                 known: inventory.servers.map(\.name))
+                unknownReference(clients[index].origin, "server", kind: .wireGuardServer,
+                                 name: clients[index].server)
                 continue
             }
             let missing4 = checkClientAddress(clients, index, "ipv4_address", clients[index].ipv4Address, serverPosition,
