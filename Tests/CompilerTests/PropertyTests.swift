@@ -101,6 +101,22 @@ struct PropertyTests {
         }
     }
 
+    @Test("the prefix index finds the same first overlapping and covering prefix as comparing with each one")
+    func prefixIndexMatchesALinearSearch() async {
+        // Short prefixes of a small space, so that random ones often nest, equal or overlap each other.
+        let prefix = Gen.int(in: 0...255).map { bits in
+            IPPrefix(address: IPAddress(family: .v6, value: UInt128(bits & 0xF0) << 120), length: bits & 0x0F)
+        }
+        await propertyCheck(count: 300, input: prefix.array(of: 0...40), prefix.array(of: 1...10)) { added, queries in
+            var index = PrefixOverlapIndex(lengths: (added + queries).map(\.length))
+            for (position, prefix) in added.enumerated() { index.add(prefix, position: position) }
+            for query in queries {
+                #expect(index.firstOverlapping(query) == added.firstIndex { $0.overlaps(query) }, "\(query) in \(added)")
+                #expect(index.firstCovering(query) == added.firstIndex { $0.contains(query) }, "\(query) in \(added)")
+            }
+        }
+    }
+
     @Test("block and flow collections nested at random are refused exactly past 256 levels")
     func nestingIsRefusedPastTheLimit() async {
         let openers = ["[", "{a: "]
