@@ -64,9 +64,3 @@ public struct YAMLDocument: Sendable {
     /// 0-based position of the document in its file.
     public var index: Int
 }
-
-/// A YAML syntax error with the place libyaml reported it.
-public struct YAMLSyntaxError: Error, Sendable, Equatable {
-    public var message: String
-    public var mark: Mark
-}

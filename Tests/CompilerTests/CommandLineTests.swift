@@ -63,6 +63,22 @@ struct CommandLineTests {
         #expect(try Self.run("validate", "--no-such-flag", Repository.example).status == 2)
     }
 
+    @Test("validate reports a 100,000-deep file as invalid (exit 1), and a --vrps export past 1 GiB as an I/O error",
+          .enabled(if: built, "wgc binary not built"))
+    func hostileFilesAreDiagnosed() throws {
+        let folder = try TemporaryFolder()
+        let deep = try folder.write("deep.yaml", "description:\n" + String(repeating: "- ", count: 100_000) + "x\n")
+        let refused = try Self.run("validate", deep)
+        #expect(refused.status == 1, "a status over 128 is a signal: \(refused.status) \(refused.stderr)")
+        #expect(refused.stdout.hasPrefix(deep + ":2:511: error[nesting-too-deep]: "), "\(refused.stdout)")
+
+        let export = try folder.write("export.json", "")
+        #expect(truncate(export, off_t(1 << 30) + 1) == 0)
+        let tooLarge = try Self.run("validate", Repository.example, "--vrps", export)
+        #expect(tooLarge.status == 2)
+        #expect(tooLarge.stderr.contains("export.json: is 1.1 GiB, larger than the limit of 1 GiB"), "\(tooLarge.stderr)")
+    }
+
     @Test("--strict fails on warnings", .enabled(if: built, "wgc binary not built"))
     func strictFailsOnWarnings() throws {
         let folder = try TemporaryFolder()

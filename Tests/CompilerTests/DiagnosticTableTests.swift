@@ -92,8 +92,35 @@ private let secondServer = """
 
     """
 
+/// Anchors that each repeat the one before ten times: a file of a few hundred bytes that would expand to
+/// 10^10 nodes. The first alias of `a5` passes the alias budget.
+private let billionLaughs = "mtu: 1420\nl0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + (1...9).map { level in
+    "l\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+}.joined()
+
+/// Each anchor holds the one before, one level deeper: the 255th alias would be 257 levels deep.
+private let aliasChain = "mtu: 1420\nc0: &c0 [x]\n" + (1...300).map { "c\($0): &c\($0) [*c\($0 - 1)]\n" }.joined()
+
 let defects: [Defect] = [
     Defect(.yamlSyntax, "server.yaml", replace: "mtu: 1420", with: "mtu: [1420", at: "public_key", offset: 10),
+    // The document's mapping is level 1, so the 256th nested collection is the 257th level.
+    Defect(.nestingTooDeep, "server.yaml", replace: "mtu: 1420",
+           with: "mtu:\n" + String(repeating: "- ", count: 100_000) + "x", at: "- ", offset: 255 * 2),
+    Defect(.nestingTooDeep, "server.yaml", replace: "mtu: 1420",
+           with: "mtu: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000),
+           at: "[[", offset: 255),
+    Defect(.nestingTooDeep, "server.yaml", replace: "mtu: 1420",
+           with: "mtu: " + String(repeating: "{a: ", count: 200_000) + "x" + String(repeating: "}", count: 200_000),
+           at: "{a: ", offset: 255 * 4),
+    Defect(.nestingTooDeep, "server.yaml", replace: "mtu: 1420", with: aliasChain, at: "*c254"),
+    Defect(.nestingTooDeep, "rpki/vrps.json", replace: "\"ta\": \"test\"",
+           with: "\"ta\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300), at: "[[",
+           offset: 253),
+    Defect(.scalarTooLarge, "server.yaml", replace: "mtu: 1420",
+           with: "mtu: " + String(repeating: "x", count: (1 << 20) + 1), at: "mtu: ", offset: 5),
+    Defect(.fileTooLarge, "big.yaml", replace: "", with: "[" + String(repeating: "0,", count: 1_000_000) + "0]",
+           at: "[", offset: 2 * 999_999 + 1),
+    Defect(.aliasExpansionTooLarge, "server.yaml", replace: "mtu: 1420", with: billionLaughs, at: "*a5"),
     Defect(.duplicateKey, "server.yaml", replace: "mtu: 1420", with: "mtu: 1420\nmtu: 1500", at: "mtu", occurrence: 2),
     Defect(.unknownField, "server.yaml", replace: "mtu: 1420", with: "mut: 1420", at: "mut"),
     Defect(.unknownKind, "pool.yaml", replace: "kind: PrefixPool", with: "kind: PrefixPoll", at: "PrefixPoll"),

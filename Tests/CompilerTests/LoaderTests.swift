@@ -73,6 +73,27 @@ struct LoaderTests {
         #expect(hints.contains("did you mean 'listen_port'?"), "\(hints)")
     }
 
+    @Test("a resource with 50,000 repeated fields is checked in linear time", .timeLimit(.minutes(1)))
+    func manyDuplicateFields() {
+        let checked = Self.load("kind: Whitelist\nprefix: 2001:db8:200::/48\n"
+                                    + String(repeating: "description: x\n", count: 50_000))
+        let duplicates = checked.diagnostics.filter { $0.code == .duplicateKey }
+        #expect(duplicates.count == 49_999)
+        #expect(duplicates.last?.hint == "'description' is already set on line 3; keep one of them")
+    }
+
+    @Test("a megabyte-long unknown field is reported without comparing it letter by letter with each field name",
+          .timeLimit(.minutes(1)))
+    func longUnknownField() throws {
+        let key = String(repeating: "k", count: 1 << 20)
+        // A plain key may be at most 1,024 characters long; an explicit `? key` may be of any length.
+        let checked = Self.load("kind: Whitelist\nprefix: 2001:db8:200::/48\n? " + key + "\n: x\n")
+        let diagnostic = try #require(checked.diagnostics.first)
+        #expect(checked.diagnostics.count == 1)
+        #expect(diagnostic.code == .unknownField)
+        #expect(diagnostic.hint?.hasPrefix("Whitelist fields are: ") == true)
+    }
+
     @Test("pool usage is counted in default-length blocks, honestly")
     func poolUsage() throws {
         let checked = TestInventory.check()

@@ -1,7 +1,8 @@
-import Compiler
+@testable import Compiler
 import Foundation
 import PropertyBased
 import Testing
+import YAML
 
 @Suite("Properties")
 struct PropertyTests {
@@ -97,6 +98,71 @@ struct PropertyTests {
                 #expect(files[diagnostic.location.file] != nil)
             }
             if !checked.hasErrors { _ = InventoryCompiler.emit(checked.inventory) }
+        }
+    }
+
+    @Test("the prefix index finds the same first overlapping and covering prefix as comparing with each one")
+    func prefixIndexMatchesALinearSearch() async {
+        // Short prefixes of a small space, so that random ones often nest, equal or overlap each other.
+        let prefix = Gen.int(in: 0...255).map { bits in
+            IPPrefix(address: IPAddress(family: .v6, value: UInt128(bits & 0xF0) << 120), length: bits & 0x0F)
+        }
+        await propertyCheck(count: 300, input: prefix.array(of: 0...40), prefix.array(of: 1...10)) { added, queries in
+            var index = PrefixOverlapIndex(lengths: (added + queries).map(\.length))
+            for (position, prefix) in added.enumerated() { index.add(prefix, position: position) }
+            for query in queries {
+                #expect(index.firstOverlapping(query) == added.firstIndex { $0.overlaps(query) }, "\(query) in \(added)")
+                #expect(index.firstCovering(query) == added.firstIndex { $0.contains(query) }, "\(query) in \(added)")
+            }
+        }
+    }
+
+    @Test("block and flow collections nested at random are refused exactly past 256 levels")
+    func nestingIsRefusedPastTheLimit() async {
+        let openers = ["[", "{a: "]
+        let closers = ["]", "}"]
+        await propertyCheck(count: 200, input: Gen.int(in: 0...300), Gen.int(in: 0...1).array(of: 0...300)) { block, flow in
+            let text = String(repeating: "- ", count: block) + flow.map { openers[$0] }.joined() + "x"
+                + flow.reversed().map { closers[$0] }.joined()
+            let depth = block + flow.count
+            do throws(YAMLError) {
+                _ = try YAMLParser.parse(text, limits: InventoryLimits.yaml)
+                #expect(depth <= 256, "\(depth) levels were read")
+            } catch {
+                #expect(depth > 256 && error.code == .nestingTooDeep, "\(depth) levels: \(error)")
+            }
+        }
+    }
+
+    @Test("long runs of openers, dashes, anchors and aliases inserted anywhere never crash the compiler")
+    func deepInsertionsNeverCrash() async {
+        let sources = TestInventory.files.filter { $0.key.hasSuffix(".yaml") }.sorted { $0.key < $1.key }
+        let runs = ["[", "{", "{a: ", "- ", "\n- ", "*a ", "&a [", "[*a, *a, ", "? ", "a: &a [x, "]
+        await propertyCheck(count: 300, input: Gen.int(in: 0..<sources.count), Gen.int(in: 0...Int.max),
+                            Gen.int(in: 0..<runs.count), Gen.int(in: 1...5000)) { fileIndex, position, run, length in
+            var files = TestInventory.files
+            var bytes = Array(sources[fileIndex].value.utf8)
+            bytes.insert(contentsOf: Array(String(repeating: runs[run], count: length).utf8), at: position % (bytes.count + 1))
+            files[sources[fileIndex].key] = String(decoding: bytes, as: UTF8.self)
+            let checked = TestInventory.check(files)
+            for diagnostic in checked.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            }
+        }
+    }
+
+    @Test("long runs of brackets inserted anywhere never crash the VRP reader")
+    func deepVRPInsertionsNeverCrash() async {
+        let text = Array(TestInventory.files["rpki/vrps.json"]!.utf8)
+        let runs = ["[", "{\"a\": ", "[{\"a\": ", "{\"roas\": ["]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max), Gen.int(in: 0..<runs.count),
+                            Gen.int(in: 1...5000)) { position, run, length in
+            var bytes = text
+            bytes.insert(contentsOf: Array(String(repeating: runs[run], count: length).utf8), at: position % (bytes.count + 1))
+            let loaded = VRPLoader.load(SourceFile(path: "rpki/v.json", bytes: bytes))
+            for diagnostic in loaded.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
+            }
         }
     }
 

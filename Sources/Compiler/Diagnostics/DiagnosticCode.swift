@@ -2,6 +2,10 @@
 /// CI scripts and the API match on them, so they never change once released.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case yamlSyntax = "yaml-syntax"
+    case fileTooLarge = "file-too-large"
+    case nestingTooDeep = "nesting-too-deep"
+    case scalarTooLarge = "scalar-too-large"
+    case aliasExpansionTooLarge = "alias-expansion-too-large"
     case duplicateKey = "duplicate-key"
     case unknownField = "unknown-field"
     case unknownKind = "unknown-kind"

@@ -18,18 +18,21 @@ struct FieldReader {
         self.resourceMark = mark
         values.reserveCapacity(pairs.count)
         fieldMarks.reserveCapacity(pairs.count)
-        for (index, pair) in pairs.enumerated() {
+        // A crafted mapping can hold a million keys: finding duplicates must not compare every pair.
+        var firstLines: [String: Int] = [:]
+        for pair in pairs {
             guard case .scalar(let key, _) = pair.key.content else {
                 diagnostics.append(.error(.wrongType, at: location(pair.key.mark),
                                           "a field name must be text, found \(pair.key.kindDescription)"))
                 continue
             }
-            if let first = pairs[..<index].first(where: { if case .scalar(key, _) = $0.key.content { true } else { false } }) {
+            if let firstLine = firstLines[key] {
                 diagnostics.append(.error(.duplicateKey, at: location(pair.key.mark),
                                           "duplicate field '\(key)' in this \(kind)",
-                                          hint: "'\(key)' is already set on line \(first.key.mark.line); keep one of them"))
+                                          hint: "'\(key)' is already set on line \(firstLine); keep one of them"))
                 continue
             }
+            firstLines[key] = pair.key.mark.line
             guard allowed.contains(key) else {
                 var hint = "\(kind) fields are: \(allowed.filter { $0 != "kind" }.sorted().joined(separator: ", "))"
                 if let near = Spelling.closest(to: key, in: allowed) { hint = "did you mean '\(near)'?" }

@@ -56,15 +56,17 @@ public enum InventoryLoader {
     }
 
     static func load(_ file: SourceFile, into inventory: inout Inventory, diagnostics: inout [Diagnostic]) {
+        if let size = file.refusedSize {
+            inventory.hasUnparsableFiles = true
+            diagnostics.append(.fileTooLarge(file.path, size: size))
+            return
+        }
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLParser.parse(file.bytes)
+            documents = try YAMLParser.parse(file.bytes, limits: InventoryLimits.yaml)
         } catch {
             inventory.hasUnparsableFiles = true
-            diagnostics.append(.error(.yamlSyntax, at: FileLocation(file: file.path, line: error.mark.line,
-                                                                      column: error.mark.column),
-                                      "YAML syntax error: \(error.message)",
-                                      hint: "the whole file is skipped, and references are not checked, until this is fixed"))
+            diagnostics.append(.unreadable(file.path, error))
             return
         }
         for document in documents {

@@ -3,9 +3,14 @@ enum Spelling {
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().utf8)
         var best: (String, Int)?
+        let limit = max(2, target.count / 3)
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().utf8))
-            if distance <= max(2, target.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            let other = Array(candidate.lowercased().utf8)
+            // The distance is at least the difference in length: a long word is never near a field name,
+            // and comparing a megabyte key letter by letter with each name would take seconds.
+            guard abs(target.count - other.count) <= limit else { continue }
+            let distance = editDistance(target, other)
+            if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
     }

@@ -5,6 +5,8 @@ struct JSONSyntaxError: Error {
     var message: String
     var line: Int
     var column: Int
+    /// Valid so far, but nested deeper than `InventoryLimits.maxNestingDepth`.
+    var isTooDeep = false
 }
 
 /// A ROA entry that is valid JSON but not a usable VRP.
@@ -16,12 +18,15 @@ struct ROAProblem: Error {
 
 /// Reads VRP exports straight from their bytes: it walks the top-level object, hands each element of its
 /// `roas` array to `roa()`, and skips everything else without building any value. A validator's full export
-/// (half a million entries) therefore never exists as a tree in memory.
+/// (half a million entries) therefore never exists as a tree in memory. Skipping recurses once per level of
+/// nesting, so nesting is bounded by `InventoryLimits.maxNestingDepth`.
 struct JSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// Objects and arrays open around `position`.
+    private var depth = 0
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -46,10 +51,21 @@ struct JSONScanner {
         JSONSyntaxError(message: message, line: line, column: position - lineStart + 1)
     }
 
+    /// Steps into the object or array that starts at `position`.
+    private mutating func open() throws(JSONSyntaxError) {
+        guard depth < InventoryLimits.maxNestingDepth else {
+            var error = error("values nest deeper than \(InventoryLimits.maxNestingDepth) levels here")
+            error.isTooDeep = true
+            throw error
+        }
+        depth += 1
+        position += 1
+    }
+
     private mutating func roas(_ each: (Result<VRP, ROAProblem>) -> Void) throws(JSONSyntaxError) -> Bool {
         skipSpace()
         guard peek() == UInt8(ascii: "{") else { throw error("expected a JSON object") }
-        position += 1
+        try open()
         var found = false
         skipSpace()
         if peek() == UInt8(ascii: "}") {
@@ -59,7 +75,7 @@ struct JSONScanner {
                 let key = try key()
                 if Self.equals(key, "roas"), peek() == UInt8(ascii: "[") {
                     found = true
-                    position += 1
+                    try open()
                     skipSpace()
                     if peek() == UInt8(ascii: "]") {
                         position += 1
@@ -69,6 +85,7 @@ struct JSONScanner {
                             each(try roa())
                         } while try !closes(UInt8(ascii: "]"))
                     }
+                    depth -= 1
                 } else {
                     try skipValue()
                 }
@@ -91,7 +108,8 @@ struct JSONScanner {
             try skipValue()
             return problem("a ROA must be an object")
         }
-        position += 1
+        try open()
+        defer { depth -= 1 }
         var prefix: IPPrefix?
         var prefixText: String?
         var asn: UInt32?
@@ -106,10 +124,10 @@ struct JSONScanner {
                 if Self.equals(key, "prefix"), peek() == UInt8(ascii: "\"") {
                     let raw = try rawString()
                     prefix = IPPrefix.parse(bytes, raw.startIndex, raw.endIndex)
-                    prefixText = String(decoding: raw, as: UTF8.self)
+                    prefixText = Self.quotable(raw)
                 } else if Self.equals(key, "asn"), peek() == UInt8(ascii: "\"") {
                     let raw = try rawString()
-                    asnText = String(decoding: raw, as: UTF8.self)
+                    asnText = Self.quotable(raw)
                     var digits = raw[...]
                     if digits.count > 2, Self.equals(digits.prefix(2), "AS") || Self.equals(digits.prefix(2), "as") {
                         digits = digits.dropFirst(2)
@@ -117,7 +135,7 @@ struct JSONScanner {
                     asn = Self.decimal(digits).flatMap { $0 <= UInt64(UInt32.max) ? UInt32($0) : nil }
                 } else if Self.equals(key, "asn") {
                     let number = try number()
-                    asnText = String(decoding: number, as: UTF8.self)
+                    asnText = Self.quotable(number)
                     asn = Self.decimal(number).flatMap { $0 <= UInt64(UInt32.max) ? UInt32($0) : nil }
                 } else if Self.equals(key, "maxLength") || Self.equals(key, "max_length") {
                     maxLength = Self.decimal(try number()).map { Int(min($0, 999)) } ?? 999
@@ -221,27 +239,20 @@ struct JSONScanner {
         skipSpace()
         guard let byte = peek() else { throw error("unexpected end of JSON") }
         switch byte {
-        case UInt8(ascii: "{"):
-            position += 1
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let isObject = byte == UInt8(ascii: "{")
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            try open()
+            defer { depth -= 1 }
             skipSpace()
-            if peek() == UInt8(ascii: "}") {
+            if peek() == close {
                 position += 1
                 return
             }
             repeat {
-                _ = try key()
+                if isObject { _ = try key() }
                 try skipValue()
-            } while try !closes(UInt8(ascii: "}"))
-        case UInt8(ascii: "["):
-            position += 1
-            skipSpace()
-            if peek() == UInt8(ascii: "]") {
-                position += 1
-                return
-            }
-            repeat {
-                try skipValue()
-            } while try !closes(UInt8(ascii: "]"))
+            } while try !closes(close)
         case UInt8(ascii: "\""):
             _ = try rawString()
         case UInt8(ascii: "t"): try literal("true")
@@ -263,6 +274,11 @@ struct JSONScanner {
 
     private static func equals(_ raw: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         raw.count == word.utf8CodeUnitCount && memcmp(raw.base.baseAddress! + raw.startIndex, word.utf8Start, raw.count) == 0
+    }
+
+    /// A value's text for a message: a crafted export may hold a string of any length.
+    private static func quotable(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        raw.count <= 64 ? String(decoding: raw, as: UTF8.self) : String(decoding: raw.prefix(60), as: UTF8.self) + "…"
     }
 
     /// A whole decimal number of at most 10 digits.

@@ -2,6 +2,9 @@
 /// with `asn` as `"AS65001"` or a number. Entries that do not parse are reported, the rest kept.
 public enum VRPLoader {
     public static func load(_ file: SourceFile) -> (vrps: [VRP], diagnostics: [Diagnostic]) {
+        if let size = file.refusedSize {
+            return ([], [.fileTooLarge(file.path, size: size)])
+        }
         var vrps: [VRP] = []
         var diagnostics: [Diagnostic] = []
         let found: Bool
@@ -17,8 +20,9 @@ public enum VRPLoader {
                 }
             }
         } catch {
-            return ([], [.error(.invalidVRP, at: FileLocation(file: file.path, line: error.line, column: error.column),
-                                "not valid JSON: \(error.message)")])
+            let location = FileLocation(file: file.path, line: error.line, column: error.column)
+            guard !error.isTooDeep else { return ([], [.error(.nestingTooDeep, at: location, error.message)]) }
+            return ([], [.error(.invalidVRP, at: location, "not valid JSON: \(error.message)")])
         }
         guard found else {
             return ([], [.error(.invalidVRP, at: FileLocation(file: file.path, line: 1, column: 1),

@@ -2,6 +2,8 @@ import Foundation
 
 /// An inventory folder on disk: every `*.yaml`, `*.yml` below it, and `rpki/*.json`.
 /// Hidden entries (`.git`) are skipped; a single file path is read as a one-file inventory.
+/// Links are followed, each folder is read once (links may form loops), and a file larger than
+/// `InventoryLimits.maxFileBytes` is handed to the loader unread, to be reported.
 public struct FolderSource: InventorySource {
     public var root: URL
 
@@ -12,40 +14,49 @@ public struct FolderSource: InventorySource {
     public var description: String { root.path }
 
     public func files() throws -> [SourceFile] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+        guard let status = FileStatus(root.path) else {
             throw SourceError(path: root.path, message: "no such file or folder")
         }
-        guard isDirectory.boolValue else {
-            return [SourceFile(path: root.lastPathComponent, bytes: try read(root))]
+        guard status.isDirectory else {
+            return [try file(root.path, relative: root.lastPathComponent, size: status.size)]
         }
+        return try walk()
+    }
+
+    /// Every inventory file below the root, with an explicit stack: a checkout can nest folders deep.
+    private func walk() throws -> [SourceFile] {
         var result: [SourceFile] = []
-        try walk(root, relative: "", into: &result)
+        var visited: Set<FileStatus.Identity> = []
+        var pending: [(path: String, relative: String)] = [(root.path, "")]
+        while let (folder, relative) = pending.popLast() {
+            guard let status = FileStatus(folder), visited.insert(status.identity).inserted else { continue }
+            for name in try names(in: folder) where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                let relativePath = relative.isEmpty ? name : relative + "/" + name
+                guard let entry = FileStatus(path) else { continue }
+                if entry.isDirectory {
+                    pending.append((path, relativePath))
+                } else if entry.isRegularFile, InventoryFiles.isInventoryFile(relativePath) {
+                    result.append(try file(path, relative: relativePath, size: entry.size))
+                }
+            }
+        }
         return result
     }
 
-    private func walk(_ folder: URL, relative: String, into result: inout [SourceFile]) throws {
-        let names: [String]
+    /// A folder's entries, sorted so that which path reaches a linked folder first does not depend on the disk.
+    private func names(in folder: String) throws -> [String] {
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw SourceError(path: folder.path, message: "cannot list folder: \(error.localizedDescription)")
-        }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try walk(url, relative: path, into: &result)
-            } else if InventoryFiles.isInventoryFile(path) {
-                result.append(SourceFile(path: path, bytes: try read(url)))
-            }
+            throw SourceError(path: folder, message: "cannot list folder: \(error.localizedDescription)")
         }
     }
 
-    private func read(_ url: URL) throws -> [UInt8] {
-        try readFileBytes(url.path)
+    private func file(_ path: String, relative: String, size: Int) throws -> SourceFile {
+        try InventoryLimits.file(path: relative, size: size) {
+            try readFileBytes(path, limit: InventoryLimits.maxFileBytes)
+        }
     }
 }
 

@@ -4,10 +4,20 @@ import Foundation
 public struct SourceFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+    /// The size of a file the source did not read because it is larger than `InventoryLimits.maxFileBytes`;
+    /// `bytes` is then empty, and the loader reports the file as `file-too-large`.
+    public var refusedSize: Int?
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    /// A file too large to read: only its path and size. `InventoryLimits.file(path:size:read:)` decides.
+    public init(path: String, refusedSize: Int) {
+        self.path = path
+        self.bytes = []
+        self.refusedSize = refusedSize
     }
 }
 

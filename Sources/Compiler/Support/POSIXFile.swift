@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,12 +42,16 @@ enum POSIXFile {
     }
 }
 
-/// Reads a whole file into bytes.
-public func readFileBytes(_ path: String) throws -> [UInt8] {
+/// Reads a whole file into bytes. A file larger than `limit` is refused before any of it is read.
+public func readFileBytes(_ path: String, limit: Int = .max) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw POSIXFile.lastError(path) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw POSIXFile.lastError(path) }
-    return POSIXFile.read(descriptor, limit: Int(status.st_size))
+    let size = FileStatus(status).size
+    guard size <= limit else {
+        throw SourceError(path: path, message: "is \(ByteCount(size)), larger than the limit of \(ByteCount(limit))")
+    }
+    return POSIXFile.read(descriptor, limit: size)
 }

@@ -29,6 +29,10 @@ extension Validator {
     mutating func checkAnnouncements() {
         let sessions = Dictionary(inventory.sessions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let nodes = Dictionary(inventory.nodes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let coverMayBeMissing = inventory.hasBroken(.prefixPool) || inventory.hasBroken(.whitelist)
+        let covers = inventory.pools.map(\.prefix) + inventory.whitelist.map(\.prefix)
+        var cover = PrefixOverlapIndex(lengths: covers.map(\.length) + inventory.announcements.map(\.prefix.length))
+        for (position, prefix) in covers.enumerated() { cover.add(prefix, position: position) }
         for announcement in inventory.announcements {
             if let name = announcement.session {
                 if let session = sessions[name] {
@@ -43,8 +47,7 @@ extension Validator {
                                   + "of the prefix's family", hint: "set next_hop to this router's address for that family")
                     }
                 } else {
-                    unknownReference(announcement.origin, "session", kind: .bgpSession, name: name,
-                                     known: inventory.sessions.map(\.name))
+                    unknownReference(announcement.origin, "session", kind: .bgpSession, name: name)
                 }
             }
             if let nextHop = announcement.nextHop, nextHop.family != announcement.prefix.family {
@@ -53,9 +56,7 @@ extension Validator {
                           + "IPv\(announcement.prefix.family.rawValue)",
                       hint: "a route's next hop must be of the route's address family")
             }
-            let covered = inventory.pools.contains { $0.prefix.contains(announcement.prefix) }
-                || inventory.whitelist.contains { $0.prefix.contains(announcement.prefix) }
-            if !covered, !inventory.hasBroken(.prefixPool), !inventory.hasBroken(.whitelist) {
+            if cover.firstCovering(announcement.prefix) == nil, !coverMayBeMissing {
                 error(.announcementNotCovered, announcement.origin, "prefix",
                       "\(announcement.prefix) is not covered by any prefix pool or whitelist entry",
                       hint: "announce only address space you hold: add a Whitelist entry for it if it is yours")

@@ -18,27 +18,34 @@ extension Validator {
         let pools = Set(inventory.pools.map(\.name))
         for entry in inventory.whitelist {
             guard let pool = entry.pool, !pools.contains(pool) else { continue }
-            unknownReference(entry.origin, "pool", kind: .prefixPool, name: pool, known: inventory.pools.map(\.name))
+            unknownReference(entry.origin, "pool", kind: .prefixPool, name: pool)
         }
     }
 
     /// WireGuard subnets of one node must not overlap each other, and no pool may overlap any of them:
     /// the kernel would route the same addresses two ways.
     mutating func checkSubnets() {
-        var seen: [(prefix: IPPrefix, node: String, owner: String)] = []
+        let subnets = inventory.servers.flatMap { [$0.ipv4Address, $0.ipv6Address].compactMap { $0 } }
+        let lengths = subnets.map(\.length) + inventory.pools.map(\.prefix.length)
+        var seen: [(prefix: IPPrefix, owner: String)] = []
+        var nodeSubnets: [String: PrefixOverlapIndex] = [:]
+        var allSubnets = PrefixOverlapIndex(lengths: lengths)
         for server in inventory.servers {
             for (field, subnet) in [("ipv4_address", server.ipv4Address), ("ipv6_address", server.ipv6Address)] {
                 guard let network = subnet?.network else { continue }
-                if let other = seen.first(where: { $0.node == server.node && $0.prefix.overlaps(network) }) {
+                if let position = nodeSubnets[server.node]?.firstOverlapping(network) {
+                    let other = seen[position]
                     error(.overlappingSubnets, server.origin, field,
                           "subnet \(network) of server '\(server.name)' overlaps \(other.prefix) of \(other.owner) "
                               + "on node '\(server.node)'", hint: "give each WireGuard server its own subnet")
                 }
-                seen.append((network, server.node, "server '\(server.name)'"))
+                nodeSubnets[server.node, default: PrefixOverlapIndex(lengths: lengths)].add(network, position: seen.count)
+                allSubnets.add(network, position: seen.count)
+                seen.append((network, "server '\(server.name)'"))
             }
         }
         for pool in inventory.pools {
-            if let other = seen.first(where: { $0.prefix.overlaps(pool.prefix) }) {
+            if let other = allSubnets.firstOverlapping(pool.prefix).map({ seen[$0] }) {
                 error(.overlappingSubnets, pool.origin, "prefix",
                       "pool '\(pool.name)' (\(pool.prefix)) overlaps the tunnel subnet \(other.prefix) of \(other.owner)",
                       hint: "tunnel addresses and delegated prefixes must come from different blocks")
@@ -52,6 +59,7 @@ extension Validator {
         let clients = Dictionary(inventory.clients.map { ($0.name, $0.server) }, uniquingKeysWith: { a, _ in a })
         let serverNodes = Dictionary(inventory.servers.map { ($0.name, $0.node) }, uniquingKeysWith: { a, _ in a })
         var placed: [(prefix: IPPrefix, what: String, origin: Origin)] = []
+        var placedPools: [String] = []
         for allocation in inventory.allocations {
             if let server = clients[allocation.client] {
                 if let pool = pools[allocation.pool], let node = serverNodes[server], !node.isEmpty,
@@ -61,12 +69,10 @@ extension Validator {
                               + "'\(pool.node)'", hint: "allocate from a pool of the client's node")
                 }
             } else {
-                unknownReference(allocation.origin, "client", kind: .wireGuardClient, name: allocation.client,
-                                 known: inventory.clients.map(\.name))
+                unknownReference(allocation.origin, "client", kind: .wireGuardClient, name: allocation.client)
             }
             guard let pool = pools[allocation.pool] else {
-                unknownReference(allocation.origin, "pool", kind: .prefixPool, name: allocation.pool,
-                                 known: inventory.pools.map(\.name))
+                unknownReference(allocation.origin, "pool", kind: .prefixPool, name: allocation.pool)
                 continue
             }
             guard pool.prefix.contains(allocation.prefix) else {
@@ -85,13 +91,14 @@ extension Validator {
             }
             placed.append((allocation.prefix, "allocation \(allocation.prefix) for '\(allocation.client)'",
                            allocation.origin))
+            placedPools.append(pool.name)
         }
         reportOverlaps(placed)
+        // Each placed allocation is inside the pool it names; searching every pool for it would cost
+        // allocations × pools.
         takenByPool = [:]
-        for entry in placed {
-            if let pool = inventory.pools.first(where: { $0.prefix.contains(entry.prefix) }) {
-                takenByPool[pool.name, default: []].append(entry.prefix)
-            }
+        for (entry, pool) in zip(placed, placedPools) {
+            takenByPool[pool, default: []].append(entry.prefix)
         }
     }
 
@@ -117,8 +124,7 @@ extension Validator {
             for lanIndex in node.lanInterfaces.indices {
                 let lan = node.lanInterfaces[lanIndex]
                 guard let pool = pools[lan.pool] else {
-                    unknownReference(lan.origin, "pool", kind: .prefixPool, name: lan.pool,
-                                     known: inventory.pools.map(\.name))
+                    unknownReference(lan.origin, "pool", kind: .prefixPool, name: lan.pool)
                     continue
                 }
                 if pool.node != node.name, !pool.node.isEmpty {

@@ -6,6 +6,7 @@ public struct Validator {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Prefixes taken in each pool (allocations, then LAN prefixes), filled as validation goes.
     var takenByPool: [String: [IPPrefix]] = [:]
+    var referenceHints = ReferenceHints()
 
     public static func validate(_ inventory: Inventory) -> (Inventory, [Diagnostic]) {
         var validator = Validator(inventory: inventory)
@@ -43,19 +44,24 @@ public struct Validator {
 
     /// "unknown X 'name'" with the closest existing name as a hint; silent when the resource exists but failed
     /// to load, since that error is already reported.
-    mutating func unknownReference(_ origin: Origin, _ field: String, kind resourceKind: ResourceKind, name: String,
-                                   known: [String]) {
-        guard !inventory.mayBeBroken(resourceKind, name) else { return }
-        let kind = resourceKind.displayName
-        let hint: String
-        if let near = Spelling.closest(to: name, in: known) {
-            hint = "did you mean '\(near)'?"
-        } else if known.isEmpty {
-            hint = "the inventory defines no \(kind)"
-        } else {
-            hint = "known: " + known.sorted().prefix(8).joined(separator: ", ") + (known.count > 8 ? ", …" : "")
+    mutating func unknownReference(_ origin: Origin, _ field: String, kind: ResourceKind, name: String) {
+        guard !inventory.mayBeBroken(kind, name) else { return }
+        if !referenceHints.knows(kind) { referenceHints.learn(kind, names: names(of: kind)) }
+        error(.unknownReference, origin, field, "unknown \(kind.displayName) '\(name)'",
+              hint: referenceHints.hint(for: name, kind: kind))
+    }
+
+    /// The names of every resource of `kind`, in inventory order.
+    func names(of kind: ResourceKind) -> [String] {
+        switch kind {
+        case .node: inventory.nodes.map(\.name)
+        case .wireGuardServer: inventory.servers.map(\.name)
+        case .wireGuardClient: inventory.clients.map(\.name)
+        case .prefixPool: inventory.pools.map(\.name)
+        case .bgpSession: inventory.sessions.map(\.name)
+        case .bgpAnnouncement: inventory.announcements.map(\.name)
+        case .allocation, .whitelist: []
         }
-        error(.unknownReference, origin, field, "unknown \(kind) '\(name)'", hint: hint)
     }
 
     // MARK: Names
@@ -113,17 +119,19 @@ public struct Validator {
 
     /// Fills in the node of servers, pools, sessions and announcements that leave it out, when there is one node.
     private mutating func resolveNodes() {
+        let nodes = NodeNames(inventory)
         for index in inventory.servers.indices {
             let server = inventory.servers[index]
-            inventory.servers[index].node = resolvedNode(server.node, server.origin, what: "WireGuard server '\(server.name)'")
+            inventory.servers[index].node = resolvedNode(server.node, server.origin, nodes,
+                                                         what: "WireGuard server '\(server.name)'")
         }
         for index in inventory.pools.indices {
             let pool = inventory.pools[index]
-            inventory.pools[index].node = resolvedNode(pool.node, pool.origin, what: "prefix pool '\(pool.name)'")
+            inventory.pools[index].node = resolvedNode(pool.node, pool.origin, nodes, what: "prefix pool '\(pool.name)'")
         }
         for index in inventory.sessions.indices {
             let session = inventory.sessions[index]
-            inventory.sessions[index].node = resolvedNode(session.node, session.origin,
+            inventory.sessions[index].node = resolvedNode(session.node, session.origin, nodes,
                                                           what: "BGP session '\(session.name)'")
         }
         let sessionNodes = Dictionary(inventory.sessions.map { ($0.name, $0.node) }, uniquingKeysWith: { first, _ in first })
@@ -134,28 +142,44 @@ public struct Validator {
                 inventory.announcements[index].node = node
                 continue
             }
-            inventory.announcements[index].node = resolvedNode(announcement.node, announcement.origin,
+            inventory.announcements[index].node = resolvedNode(announcement.node, announcement.origin, nodes,
                                                                what: "BGP announcement '\(announcement.name)'")
         }
     }
 
+    /// What resolving every resource's node looks up, computed once: an inventory may hold many nodes.
+    private struct NodeNames {
+        var names: Set<String>
+        var only: String?
+        /// The ambiguous-node hint's choice of names.
+        var listing: String
+        var mayBeMissing: Bool
+
+        init(_ inventory: Inventory) {
+            let all = inventory.nodes.map(\.name)
+            names = Set(all)
+            only = all.count == 1 ? all[0] : nil
+            listing = all.sorted().prefix(8).joined(separator: ", ") + (all.count > 8 ? ", …" : "")
+            mayBeMissing = all.isEmpty && inventory.hasBroken(.node)
+        }
+    }
+
     /// The node a resource belongs to: the one it names, or the only one; "" (with a diagnostic) otherwise.
-    private mutating func resolvedNode(_ node: String, _ origin: Origin, what: String) -> String {
-        let names = inventory.nodes.map(\.name)
+    private mutating func resolvedNode(_ node: String, _ origin: Origin, _ nodes: NodeNames, what: String) -> String {
         if node.isEmpty {
-            if names.count == 1 { return names[0] }
-            if names.isEmpty {
-                guard !inventory.hasBroken(.node) else { return "" }
+            if let only = nodes.only { return only }
+            if nodes.names.isEmpty {
+                guard !nodes.mayBeMissing else { return "" }
                 error(.unknownReference, origin, nil, "\(what) needs a node, but the inventory defines no Node",
                       hint: "add a `kind: Node` document for the router")
             } else {
                 error(.ambiguousNode, origin, nil, "\(what) does not say which node it belongs to",
-                      hint: "add `node:` with one of: " + names.sorted().joined(separator: ", "))
+                      hint: "add `node:` with one of: " + nodes.listing)
             }
             return ""
         }
-        guard names.contains(node) else {
-            unknownReference(origin, "node", kind: .node, name: node, known: names)
+        guard nodes.names.contains(node) else {
+            unknownReference(origin, "node", kind: .node, name: node)
             return ""
         }
         return node

@@ -98,8 +98,8 @@ extension Validator {
                 }
             }
             guard let serverPosition = serverIndex[clients[index].server] else {
-                unknownReference(clients[index].origin, "server", kind: .wireGuardServer, name: clients[index].server,
-                                 known: inventory.servers.map(\.name))
+                unknownReference(clients[index].origin, "server", kind: .wireGuardServer,
+                                 name: clients[index].server)
                 continue
             }
             let missing4 = checkClientAddress(clients, index, "ipv4_address", clients[index].ipv4Address, serverPosition,
@@ -110,15 +110,21 @@ extension Validator {
                                               &spaces[serverSpaces[serverPosition].v6])
             if missing4 || missing6 { unpinned.append((index, serverPosition)) }
         }
+        // Where each server's search for a free address resumes: addresses are only ever taken, so every one
+        // below it stays used, and ten thousand unpinned clients do not each rescan the ones before them.
+        var resume4 = [UInt128?](repeating: nil, count: inventory.servers.count)
+        var resume6 = resume4
         for (client, position) in unpinned {
             let server = inventory.servers[position]
             if inventory.clients[client].ipv4Address == nil, let subnet = server.ipv4Address {
                 inventory.clients[client].ipv4Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v4])
+                                                                 used: &spaces[serverSpaces[position].v4],
+                                                                 from: &resume4[position])
             }
             if inventory.clients[client].ipv6Address == nil, let subnet = server.ipv6Address {
                 inventory.clients[client].ipv6Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v6])
+                                                                 used: &spaces[serverSpaces[position].v6],
+                                                                 from: &resume6[position])
             }
         }
     }
@@ -169,17 +175,20 @@ extension Validator {
         var family: IPAddress.Family
     }
 
+    /// The lowest free address of `subnet` from `start` on (its first host address when nil); `start` is left
+    /// where the search stopped.
     private mutating func nextFree(in subnet: IPPrefix, for index: Int, server: WireGuardServer,
-                                   used: inout [UInt128: Holder]) -> IPPrefix? {
+                                   used: inout [UInt128: Holder], from start: inout UInt128?) -> IPPrefix? {
         let client = inventory.clients[index]
         let field = subnet.family == .v4 ? "ipv4_address" : "ipv6_address"
         let last = subnet.family == .v4 && subnet.length < 31 ? subnet.last - 1 : subnet.last
-        var candidate = subnet.first + 1
+        var candidate = start ?? subnet.first + 1
         var scanned = 0
         while candidate <= last, scanned < 1_000_000, used[candidate] != nil {
             candidate += 1
             scanned += 1
         }
+        start = candidate
         guard candidate <= last, used[candidate] == nil else {
             error(.subnetExhausted, client.origin, nil, "server '\(server.name)''s subnet \(subnet.network) "
                       + "has no free address for client '\(client.name)'",

@@ -16,7 +16,8 @@ struct InventoryOptions: ParsableArguments {
     func check(at revision: String? = nil) throws -> CheckedInventory {
         var extra: [SourceFile] = []
         if let vrps {
-            extra.append(SourceFile(path: vrps, bytes: try readFileBytes(vrps)))
+            let bytes = try readFileBytes(vrps, limit: InventoryLimits.maxVRPExportBytes)
+            extra.append(SourceFile(path: vrps, bytes: bytes))
         }
         let source: any InventorySource = if let revision { try RevisionLocator.source(path: path, revision: revision) }
             else { FolderSource(path: path) }
