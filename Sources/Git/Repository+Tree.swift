@@ -33,7 +33,7 @@ extension Repository {
         case GIT_OBJECT_BLOB:
             let name = normalised.split(separator: "/").last.map(String.init) ?? normalised
             try refuseLink(entry!, path: normalised)
-            return [SourceFile(path: name, bytes: try blobBytes(git_tree_entry_id(entry).pointee, path: normalised))]
+            return [try sourceFile(TreeFile(path: normalised, blob: git_tree_entry_id(entry).pointee), as: name)]
         default:
             throw SourceError(path: folder, message: "is neither a file nor a folder at \(commit.short)")
         }
@@ -62,7 +62,7 @@ extension Repository {
             defer { git_tree_free(subtree) }
             try collect(subtree!, prefix: next.path + "/", files: &files, pending: &pending)
         }
-        return try files.map { file in SourceFile(path: file.path, bytes: try blobBytes(file.blob, path: file.path)) }
+        return try files.map { try sourceFile($0, as: $0.path) }
     }
 
     private func collect(_ tree: OpaquePointer, prefix: String, files: inout [TreeFile],
@@ -93,6 +93,19 @@ extension Repository {
         guard git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK else { return }
         throw SourceError(path: path, message: "is a symbolic link; inventories are read from git trees, where links "
                           + "are not followed: commit the file or folder itself")
+    }
+
+    /// The file's bytes, unless its size (read from the object's header, without loading it) is past
+    /// `InventoryLimits`: then a file the loader reports as too large, never read.
+    private func sourceFile(_ file: TreeFile, as path: String) throws -> SourceFile {
+        var oid = file.blob
+        var odb: OpaquePointer?
+        try LibGit2.check(git_repository_odb(&odb, pointer), "reading '\(file.path)'")
+        defer { git_odb_free(odb) }
+        var size = 0
+        var type = GIT_OBJECT_BLOB
+        try LibGit2.check(git_odb_read_header(&size, &type, odb, &oid), "reading '\(file.path)'")
+        return try InventoryLimits.file(path: path, size: size) { try blobBytes(file.blob, path: file.path) }
     }
 
     func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {

@@ -110,4 +110,22 @@ struct RevisionSourceTests {
         }
         #expect(link?.path == "wireguard/clients")
     }
+
+    @Test("a committed file over the size limit is reported as too large from its size, without being read")
+    func oversizedBlob() throws {
+        let workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        let big = workspace.path + "/inventory/huge.yaml"
+        #expect(FileManager.default.createFile(atPath: big, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
+        let chunk = Data(repeating: UInt8(ascii: "#"), count: 1 << 20)
+        for _ in 0...(InventoryLimits.maxFileBytes >> 20) { handle.write(chunk) }
+        try handle.close()
+        let id = try #require(ObjectID(hex: try workspace.commitAll("a huge comment")))
+        let files = try RevisionSource(repositoryPath: workspace.path, commit: id, folder: "inventory").files()
+        let huge = try #require(files.first { $0.path == "huge.yaml" })
+        #expect(huge.bytes.isEmpty)
+        let checked = InventoryCompiler.check(files: files)
+        #expect(checked.diagnostics.contains { $0.code == .fileTooLarge && $0.location.file == "huge.yaml" })
+    }
 }
