@@ -5,7 +5,7 @@ import Testing
 /// Fetch over git's smart HTTP protocol with a user name and password (or token), against `git http-backend` on
 /// loopback. (https is the same transport inside TLS, which libgit2 leaves to the system's TLS library.)
 @Suite("Git: http remotes", .enabled(if: SmartHTTPServer.available, "needs python3 and git-http-backend"),
-       .timeLimit(.minutes(1)))
+       .timeLimit(.minutes(3)))
 struct HTTPRemoteTests {
     @Test("fetch with a user name and password; a wrong password fails once, as an authentication error")
     func fetchWithPassword() throws {

@@ -72,7 +72,7 @@ struct RemoteTests {
         #expect(try remote.git("rev-parse", "main~1") == second)
     }
 
-    @Test("fetch from git daemon on loopback", .timeLimit(.minutes(1)))
+    @Test("fetch from git daemon on loopback", .timeLimit(.minutes(3)))
     func fetchFromGitDaemon() throws {
         let (remote, _, _, second) = try Self.remote()
         let daemon = try GitDaemon(basePath: remote.folder.path)  // serves every repository below it: --export-all

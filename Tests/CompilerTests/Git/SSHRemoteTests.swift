@@ -5,7 +5,7 @@ import Testing
 /// Fetch and push over ssh against a real OpenSSH server on loopback: a key file, the ssh agent, and the
 /// server's host key checked against a known_hosts file.
 @Suite("Git: ssh remotes", .enabled(if: SSHServer.available, "needs root and /usr/sbin/sshd (openssh-server)"),
-       .timeLimit(.minutes(1)))
+       .timeLimit(.minutes(3)))
 struct SSHRemoteTests {
     @Test("fetch with a key file, the host key checked, then push a commit back")
     func fetchAndPushWithKeyFile() throws {
