@@ -7,14 +7,16 @@ struct BIRDEmitter {
     let node: Node
     let inventory: Inventory
     let options: CompileOptions
+    /// The node's pools and announced prefixes, which its neighbors must not send back to it.
+    let ownPrefixes: [IPPrefix]
 
-    /// A route the node originates, and who asked for it.
-    struct Origination: Hashable {
-        var prefix: IPPrefix
-        var nextHop: IPAddress?
-        /// The origin AS when it is not the node's own (prepended on export).
-        var originAS: UInt32?
-        var reason: String
+    init(node: Node, inventory: Inventory, options: CompileOptions) {
+        self.node = node
+        self.inventory = inventory
+        self.options = options
+        let pools = inventory.pools.filter { $0.node == node.name }.map(\.prefix)
+        let announced = inventory.announcements.filter { $0.node == node.name }.map(\.prefix)
+        ownPrefixes = Array(Set(pools + announced)).sorted()
     }
 
     func render() -> String {
@@ -26,55 +28,42 @@ struct BIRDEmitter {
         out.add("log syslog all;")
         out.add("")
         let sessions = inventory.sessions.filter { $0.node == node.name }.sorted { $0.name < $1.name }
-        let perSession = Dictionary(uniqueKeysWithValues: sessions.map { ($0.name, originations(for: $0)) })
-        let all = Array(Set(perSession.values.flatMap { $0 }.map(\.prefix))).sorted()
+        let originations = BIRDOriginations(node: node, inventory: inventory)
         renderDefinitions(&out)
         renderBase(&out)
-        renderOrigination(&out, prefixes: all)
+        renderOrigination(&out, prefixes: originated(by: sessions, originations))
         renderRPKI(&out)
+        // Sessions sharing their family's routes share its export filter too: it is rendered once.
+        var sharedFilters: [IPAddress.Family: [IPAddress.Family: String]] = [:]
         for session in sessions {
-            renderSession(&out, session, exports: perSession[session.name] ?? [])
+            let exports = originations.routes(for: session)
+            let families = channels(session, exports: exports)
+            let filters: [IPAddress.Family: String]
+            if originations.exportsSharedRoutes(session) {
+                let family = session.neighbor.family
+                if sharedFilters[family] == nil { sharedFilters[family] = exportFilters(families, exports: exports) }
+                filters = sharedFilters[family]!
+            } else {
+                filters = exportFilters(families, exports: exports)
+            }
+            renderSession(&out, session, families: families, exportFilters: filters)
         }
         return out.text
     }
 
     // MARK: What to originate
 
-    /// Originations of this node that `session` exports, deduplicated by prefix (first reason wins).
-    func originations(for session: BGPSession) -> [Origination] {
-        var result: [Origination] = []
-        var seen = Set<IPPrefix>()
-        func add(_ origination: Origination) {
-            if seen.insert(origination.prefix).inserted { result.append(origination) }
+    /// Every prefix some session of the node exports, sorted.
+    func originated(by sessions: [BGPSession], _ originations: BIRDOriginations) -> [IPPrefix] {
+        var prefixes = Set<IPPrefix>()
+        var sharedFamilies = Set<IPAddress.Family>()
+        for session in sessions {
+            if originations.exportsSharedRoutes(session) {
+                guard sharedFamilies.insert(session.neighbor.family).inserted else { continue }
+            }
+            for origination in originations.routes(for: session) { prefixes.insert(origination.prefix) }
         }
-        let family = session.neighbor.family
-        // Named announcements go to their session; the others, and auto-announced pools and allocations,
-        // go to every session of their address family.
-        for announcement in inventory.announcements
-        where announcement.node == node.name && announcement.enabled
-            && (announcement.session == session.name
-                || (announcement.session == nil && announcement.prefix.family == family)) {
-            add(Origination(prefix: announcement.prefix, nextHop: announcement.nextHop,
-                            originAS: announcement.asn == node.asn ? nil : announcement.asn,
-                            reason: "announcement \(announcement.name)"))
-        }
-        let pools = inventory.pools.filter { $0.node == node.name }
-        for pool in pools where pool.autoAnnounceBGP && pool.prefix.family == family {
-            add(Origination(prefix: pool.prefix, nextHop: nil, originAS: nil, reason: "pool \(pool.name)"))
-        }
-        let poolNames = Set(pools.map(\.name))
-        for allocation in inventory.allocations
-        where allocation.autoAnnounce && poolNames.contains(allocation.pool) && allocation.prefix.family == family {
-            add(Origination(prefix: allocation.prefix, nextHop: nil, originAS: nil,
-                            reason: "allocation for \(allocation.client)"))
-        }
-        return result.sorted { $0.prefix < $1.prefix }
-    }
-
-    var ownPrefixes: [IPPrefix] {
-        let pools = inventory.pools.filter { $0.node == node.name }.map(\.prefix)
-        let announced = inventory.announcements.filter { $0.node == node.name }.map(\.prefix)
-        return Array(Set(pools + announced)).sorted()
+        return prefixes.sorted()
     }
 
     // MARK: Sections
@@ -162,13 +151,14 @@ struct BIRDEmitter {
         return families.sorted { $0.rawValue > $1.rawValue }
     }
 
-    func renderSession(_ out: inout Lines, _ session: BGPSession, exports: [Origination]) {
+    func renderSession(_ out: inout Lines, _ session: BGPSession, families: [IPAddress.Family],
+                       exportFilters: [IPAddress.Family: String]) {
         let symbol = Self.protocolName(session)
-        let families = channels(session, exports: exports)
         for family in families {
             renderImportFilter(&out, session, family: family, symbol: symbol)
-            renderExportFilter(&out, session, family: family, symbol: symbol,
-                               exports: exports.filter { $0.prefix.family == family })
+            out.add("filter \(symbol)_export\(family.rawValue) {")
+            out.add(block: exportFilters[family] ?? "")
+            out.add("")
         }
         let description = session.description.map { ": " + WireGuardEmitter.singleLine($0) } ?? ""
         out.add("protocol bgp \(symbol) {")
@@ -202,15 +192,33 @@ struct BIRDEmitter {
     }
 }
 
-/// Accumulates config lines.
+/// Accumulates config lines into one string; blank lines at the end are dropped.
 struct Lines {
-    private var lines: [String] = []
+    private var buffer = ""
+    /// Blank lines not yet written: only written once a line follows them.
+    private var blankLines = 0
 
-    mutating func add(_ line: String) { lines.append(line) }
-
-    var text: String {
-        var result = lines
-        while result.last == "" { result.removeLast() }
-        return result.joined(separator: "\n") + "\n"
+    mutating func add(_ line: String) {
+        guard !line.isEmpty else {
+            blankLines += 1
+            return
+        }
+        writeBlankLines()
+        buffer += line
+        buffer += "\n"
     }
+
+    /// Adds `block`: whole lines, each ending in a line break.
+    mutating func add(block: String) {
+        guard !block.isEmpty else { return }
+        writeBlankLines()
+        buffer += block
+    }
+
+    private mutating func writeBlankLines() {
+        for _ in 0..<blankLines { buffer += "\n" }
+        blankLines = 0
+    }
+
+    var text: String { buffer.isEmpty ? "\n" : buffer }
 }
