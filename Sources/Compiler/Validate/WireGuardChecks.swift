@@ -110,16 +110,40 @@ extension Validator {
                                               &spaces[serverSpaces[serverPosition].v6])
             if missing4 || missing6 { unpinned.append((index, serverPosition)) }
         }
+        // Spaces only fill up from here on, so each subnet's search resumes where the previous one stopped
+        // rather than rescanning every address taken so far.
+        var searches: [FreeAddressSearch: FreeAddressSearch.Progress] = [:]
         for (client, position) in unpinned {
             let server = inventory.servers[position]
             if inventory.clients[client].ipv4Address == nil, let subnet = server.ipv4Address {
+                let space = serverSpaces[position].v4
                 inventory.clients[client].ipv4Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v4])
+                                                                 used: &spaces[space],
+                                                                 from: &searches[FreeAddressSearch(space, subnet)])
             }
             if inventory.clients[client].ipv6Address == nil, let subnet = server.ipv6Address {
+                let space = serverSpaces[position].v6
                 inventory.clients[client].ipv6Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v6])
+                                                                 used: &spaces[space],
+                                                                 from: &searches[FreeAddressSearch(space, subnet)])
             }
+        }
+    }
+
+    /// A subnet of an address space being searched for free addresses.
+    struct FreeAddressSearch: Hashable {
+        var space: Int
+        var subnet: IPPrefix
+
+        init(_ space: Int, _ subnet: IPPrefix) {
+            self.space = space
+            self.subnet = subnet
+        }
+
+        /// The first address not yet known to be taken, and how many taken ones were passed to reach it.
+        struct Progress {
+            var candidate: UInt128
+            var scanned: Int
         }
     }
 
@@ -169,13 +193,17 @@ extension Validator {
         var family: IPAddress.Family
     }
 
+    /// The lowest free host address of `subnet`, searched from `progress` (the start of the subnet when nil), which
+    /// is left where the search stopped; at most a million taken addresses are passed.
     private mutating func nextFree(in subnet: IPPrefix, for index: Int, server: WireGuardServer,
-                                   used: inout [UInt128: Holder]) -> IPPrefix? {
+                                   used: inout [UInt128: Holder], from progress: inout FreeAddressSearch.Progress?)
+        -> IPPrefix? {
         let client = inventory.clients[index]
         let field = subnet.family == .v4 ? "ipv4_address" : "ipv6_address"
         let last = subnet.family == .v4 && subnet.length < 31 ? subnet.last - 1 : subnet.last
-        var candidate = subnet.first + 1
-        var scanned = 0
+        var candidate = progress?.candidate ?? subnet.first + 1
+        var scanned = progress?.scanned ?? 0
+        defer { progress = FreeAddressSearch.Progress(candidate: candidate, scanned: scanned) }
         while candidate <= last, scanned < 1_000_000, used[candidate] != nil {
             candidate += 1
             scanned += 1
