@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An inventory folder on disk: every `*.yaml`, `*.yml` below it, and `rpki/*.json`.
 /// Hidden entries (`.git`) are skipped; a single file path is read as a one-file inventory.
@@ -12,40 +15,51 @@ public struct FolderSource: InventorySource {
     public var description: String { root.path }
 
     public func files() throws -> [SourceFile] {
+        let rootPath = root.path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
-            throw SourceError(path: root.path, message: "no such file or folder")
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory) else {
+            throw SourceError(path: rootPath, message: "no such file or folder")
         }
         guard isDirectory.boolValue else {
-            return [SourceFile(path: root.lastPathComponent, bytes: try read(root))]
+            return [SourceFile(path: root.lastPathComponent, bytes: try readFileBytes(rootPath))]
         }
-        var result: [SourceFile] = []
-        try walk(root, relative: "", into: &result)
-        return result
+        var paths: [String] = []
+        try collect(rootPath, relative: "", into: &paths)
+        // With a file per resource, reading is most of the time spent here: the files are read in parallel.
+        let contents = paths.parallelMap { path in Result { try readFileBytes(rootPath + "/" + path) } }
+        return try zip(paths, contents).map { SourceFile(path: $0, bytes: try $1.get()) }
     }
 
-    private func walk(_ folder: URL, relative: String, into result: inout [SourceFile]) throws {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw SourceError(path: folder.path, message: "cannot list folder: \(error.localizedDescription)")
+    /// The inventory files below `folder`, as paths relative to the root, in name order. Hidden entries are
+    /// skipped and symbolic links followed. Plain POSIX calls: Foundation's URL and FileManager took longer
+    /// than parsing for an inventory of twenty thousand files.
+    private func collect(_ folder: String, relative: String, into paths: inout [String]) throws {
+        guard let directory = opendir(folder) else {
+            throw SourceError(path: folder, message: "cannot list folder: \(String(cString: strerror(errno)))")
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try walk(url, relative: path, into: &result)
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name.utf8.first != UInt8(ascii: ".") else { continue }
+            var isDirectory = Int(entry.pointee.d_type) == DT_DIR
+            if Int(entry.pointee.d_type) == DT_LNK || Int(entry.pointee.d_type) == DT_UNKNOWN {
+                var status = stat()
+                guard stat(folder + "/" + name, &status) == 0 else { continue }
+                isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isDirectory))
+        }
+        closedir(directory)
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.isDirectory {
+                try collect(folder + "/" + entry.name, relative: path, into: &paths)
             } else if InventoryFiles.isInventoryFile(path) {
-                result.append(SourceFile(path: path, bytes: try read(url)))
+                paths.append(path)
             }
         }
-    }
-
-    private func read(_ url: URL) throws -> [UInt8] {
-        try readFileBytes(url.path)
     }
 }
 
