@@ -23,9 +23,15 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CNettle",
+            pkgConfig: "nettle",
+            providers: [.apt(["nettle-dev"])]
+        ),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
-        .target(name: "Compiler", dependencies: ["YAML", "Sodium"]),
+        .target(name: "Nettle", dependencies: ["CNettle"]),
+        .target(name: "Compiler", dependencies: ["YAML", "Sodium", "Nettle"]),
         .target(name: "Agent", dependencies: ["Compiler"]),
         .target(name: "API", dependencies: ["Compiler"]),
         .executableTarget(
@@ -38,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "CompilerTests",
             dependencies: [
-                "Compiler", "YAML", "Sodium",
+                "Compiler", "YAML", "Sodium", "Nettle",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,6 +1,8 @@
 @testable import Compiler
 import Foundation
+import Nettle
 import PropertyBased
+import Sodium
 import Testing
 
 @Suite("Properties")
@@ -138,6 +140,18 @@ struct PropertyTests {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let expected = (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) + "\n" }
             #expect(AllocationsEmitter.text(of: document) == expected)
+        }
+    }
+
+    @Test("nettle's SHA-256 is libsodium's, at every length around the block size and for random bytes")
+    func sha256AgreesWithLibsodium() async {
+        for length in 0...200 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+            #expect(Nettle.sha256(bytes) == Sodium.sha256(bytes), "\(length) bytes")
+        }
+        await propertyCheck(count: 200, input: Gen.int(in: 0...255).array(of: 0...5000)) { values in
+            let bytes = values.map { UInt8($0) }
+            #expect(Nettle.sha256(bytes) == Sodium.sha256(bytes))
         }
     }
 }
