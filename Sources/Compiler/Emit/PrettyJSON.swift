@@ -94,6 +94,11 @@ struct PrettyJSON {
     /// A JSON string: quotes, backslashes and control characters escaped as JSONEncoder escapes them.
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
