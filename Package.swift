@@ -29,9 +29,15 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CNettle",
+            pkgConfig: "nettle",
+            providers: [.apt(["nettle-dev"])]
+        ),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
-        .target(name: "Compiler", dependencies: ["YAML", "Sodium"]),
+        .target(name: "Nettle", dependencies: ["CNettle"]),
+        .target(name: "Compiler", dependencies: ["YAML", "Sodium", "Nettle"]),
         .target(name: "Git", dependencies: ["CLibGit2", "Compiler"]),
         .target(name: "Agent", dependencies: ["Compiler", "Git"]),
         .target(name: "API", dependencies: ["Compiler", "Git"]),
@@ -46,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "CompilerTests",
             dependencies: [
-                "Compiler", "Git", "YAML", "Sodium",
+                "Compiler", "Git", "YAML", "Sodium", "Nettle",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

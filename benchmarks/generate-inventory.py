@@ -1,30 +1,53 @@
 #!/usr/bin/env python3
-"""Writes a large, valid wgc inventory: 10 nodes, 10,000 clients, 1,000 allocations, 50 sessions.
+"""Writes a large, valid wgc inventory of a named shape. The output is a pure function of the arguments
+(a fixed seed, no clock), so two runs give byte-identical trees, fit to commit and diff as git revisions.
+
+Shapes (each count can be overridden with its option):
+  clients  10 nodes, 10,000 clients, 1,000 allocations of a /56 (one in ten auto-announced), 50 sessions
+  bgp      10 nodes, 10,000 clients, 10,000 allocations of a /64 (one per client, one in ten auto-announced),
+           1,000 sessions (100 per node); every pool is auto-announced, so each session exports the pool,
+           its aggregate and the node's auto-announced allocations
 
 --layout grouped writes multi-document files (a file per node, clients 500 to a file);
 --layout per-resource writes one resource per file, as the API does.
 """
 import argparse, base64, ipaddress, json, os, random
 
-parser = argparse.ArgumentParser()
+SHAPES = {
+    "clients": dict(nodes=10, clients=10_000, allocations=1_000, sessions=50, allocation_length=56,
+                    pool_max_length=56, pool_min_length=64, announce_every=10),
+    "bgp": dict(nodes=10, clients=10_000, allocations=10_000, sessions=1_000, allocation_length=64,
+                pool_max_length=64, pool_min_length=128, announce_every=10),
+}
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("folder")
-parser.add_argument("--nodes", type=int, default=10)
-parser.add_argument("--clients", type=int, default=10_000)
-parser.add_argument("--allocations", type=int, default=1_000)
-parser.add_argument("--sessions", type=int, default=50)
+parser.add_argument("--shape", choices=sorted(SHAPES), default="clients")
+parser.add_argument("--nodes", type=int, help="default: the shape's")
+parser.add_argument("--clients", type=int, help="default: the shape's")
+parser.add_argument("--allocations", type=int, help="at most one per client; default: the shape's")
+parser.add_argument("--sessions", type=int, help="in all, spread evenly over the nodes; default: the shape's")
+parser.add_argument("--announce-every", type=int, help="auto-announce one allocation in N; default: the shape's")
 parser.add_argument("--layout", choices=["grouped", "per-resource"], default="grouped")
+parser.add_argument("--seed", type=int, default=20261125, help="seeds the WireGuard keys")
 args = parser.parse_args()
-rng = random.Random(20261125)
+shape = dict(SHAPES[args.shape])
+for option in ["nodes", "clients", "allocations", "sessions", "announce_every"]:
+    if getattr(args, option) is not None:
+        shape[option] = getattr(args, option)
+rng = random.Random(args.seed)
 
 def key():
     return base64.b64encode(bytes(rng.getrandbits(8) for _ in range(32))).decode()
 
 documents = []  # (group, name, text)
 roas = []
-per_node_clients = args.clients // args.nodes
-per_node_allocations = args.allocations // args.nodes
-per_node_sessions = args.sessions // args.nodes
-for n in range(args.nodes):
+nodes = shape["nodes"]
+per_node_clients = shape["clients"] // nodes
+per_node_allocations = min(shape["allocations"] // nodes, per_node_clients)
+per_node_sessions = shape["sessions"] // nodes
+allocation_length = shape["allocation_length"]
+for n in range(nodes):
     node = f"edge-{n}"
     pool = ipaddress.IPv6Network(f"2001:db8:{n * 256:x}::/40")
     documents.append((node, node, f"""kind: Node
@@ -52,8 +75,8 @@ public_key: {key()}
 name: pool-{n}
 node: {node}
 prefix: {pool}
-max_prefix_length: 56
-min_prefix_length: 64
+max_prefix_length: {shape["pool_max_length"]}
+min_prefix_length: {shape["pool_min_length"]}
 auto_announce_bgp: true
 """))
     roas.append({"asn": "AS65001", "prefix": str(pool), "maxLength": 64, "ta": "bench"})
@@ -85,12 +108,13 @@ ipv6_address: fd00:{n:x}::{c + 2:x}/128
 allowed_ips: ["0.0.0.0/0", "::/0"]
 """))
         if c < per_node_allocations:
-            block = pool.network_address + (c + 1) * (1 << 72)
+            # The pool's first block is left free for the node's LAN interface.
+            block = pool.network_address + (c + 1) * (1 << (128 - allocation_length))
             documents.append((f"allocations-{n}", f"alloc-{name}", f"""kind: Allocation
 pool: pool-{n}
-prefix: {ipaddress.IPv6Address(block)}/56
+prefix: {ipaddress.IPv6Address(block)}/{allocation_length}
 client: {name}
-auto_announce: {"true" if c % 10 == 0 else "false"}
+auto_announce: {"true" if c % shape["announce_every"] == 0 else "false"}
 """))
 
 os.makedirs(os.path.join(args.folder, "rpki"), exist_ok=True)
@@ -109,4 +133,4 @@ else:
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, name + ".yaml"), "w") as f:
             f.write(text)
-print(f"{len(documents)} resources in {args.folder} ({args.layout})")
+print(f"{len(documents)} resources in {args.folder} ({args.shape} shape, {args.layout})")

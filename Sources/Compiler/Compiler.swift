@@ -59,19 +59,25 @@ public enum InventoryCompiler {
     }
 
     /// What every node's emitter looks up, computed once: clients by server, delegated prefixes by client.
+    /// Clients are held as indices into the inventory: each node copies only its own, in parallel.
     struct SharedEmitState: Sendable {
-        var clientsByServer: [String: [WireGuardClient]] = [:]
+        var clientsByServer: [String: [Int]] = [:]
         var delegated: [String: [IPPrefix]] = [:]
 
         init(_ inventory: Inventory) {
-            for client in inventory.clients where client.isActive {
-                clientsByServer[client.server, default: []].append(client)
+            let clients = inventory.clients
+            for index in clients.indices where clients[index].isActive {
+                clientsByServer[clients[index].server, default: []].append(index)
             }
-            for key in clientsByServer.keys { clientsByServer[key]!.sort { $0.name < $1.name } }
+            for index in clientsByServer.values.indices {
+                clientsByServer.values[index].sort { clients[$0].name < clients[$1].name }
+            }
             for allocation in inventory.allocations {
                 delegated[allocation.client, default: []].append(allocation.prefix)
             }
-            for key in delegated.keys { delegated[key]!.sort() }
+            for index in delegated.values.indices where delegated.values[index].count > 1 {
+                delegated.values[index].sort()
+            }
         }
     }
 
@@ -80,7 +86,7 @@ public enum InventoryCompiler {
         var files: [CompiledFile] = []
         let servers = inventory.servers.filter { $0.node == node.name && $0.isActive }.sorted { $0.name < $1.name }
         for server in servers {
-            let clients = shared.clientsByServer[server.name] ?? []
+            let clients = (shared.clientsByServer[server.name] ?? []).map { inventory.clients[$0] }
             files.reserveCapacity(files.count + clients.count + 1)
             files.append(CompiledFile(path: base + "wireguard/\(server.interface).conf",
                                       contents: WireGuardEmitter.serverConfig(server, clients: clients,

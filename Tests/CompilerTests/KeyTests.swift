@@ -42,4 +42,18 @@ struct KeyTests {
     func invalidKeys(_ text: String) {
         #expect(!WireGuardKey.isValid(text))
     }
+
+    @Test("decodes exactly what is canonical base64 of 32 bytes, as Foundation's round trip tells",
+          arguments: [0, 1, 41, 42, 43])
+    func decodingAgreesWithFoundation(position: Int) {
+        let key = Array("CVOB2rp3R9Y8ALzQapaAIyTIpGtnErJB5eRKQCSEwHQ=".utf8)
+        for byte in UInt8.min...UInt8.max {
+            var characters = key
+            characters[position] = byte
+            guard let text = String(validating: characters, as: UTF8.self) else { continue }
+            let data = Data(base64Encoded: text)
+            let canonical = data.map { $0.count == 32 && $0.base64EncodedString() == text } ?? false
+            #expect(WireGuardKey.decode(text) == (canonical ? data.map { [UInt8]($0) } : nil), "\(text)")
+        }
+    }
 }

@@ -1,6 +1,8 @@
 @testable import Compiler
 import Foundation
+import Nettle
 import PropertyBased
+import Sodium
 import Testing
 import YAML
 
@@ -177,6 +179,45 @@ struct PropertyTests {
             for diagnostic in loaded.diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
             }
+        }
+    }
+
+    @Test("allocations.json is byte for byte what JSONEncoder writes")
+    func allocationsJSONIsJSONEncoders() async {
+        let alphabet = ["a", "Z", "0", "-", "_", "/", ":", " ", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}",
+                        "\u{1f}", "\u{7f}", "é", "😀"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0...Int.max).array(of: 1...80)) { choices in
+            var stream = choices.makeIterator()
+            func pick(_ bound: Int) -> Int { (stream.next() ?? 0) % bound }
+            func text() -> String { (0..<pick(6)).map { _ in alphabet[pick(alphabet.count)] }.joined() }
+            let pools = (0..<pick(3)).map { _ in
+                AllocationsEmitter.PoolReport(
+                    id: text(), name: text(), prefix: text(), default_length: pick(129), max_prefix_length: pick(129),
+                    min_prefix_length: pick(129), auto_announce_bgp: pick(2) == 1, capacity: UInt64(pick(Int.max)),
+                    used: UInt64(pick(1 << 20)), usage_percent: Double(pick(10_001)) / 100,
+                    allocations: (0..<pick(4)).map { _ in
+                        AllocationsEmitter.AllocationReport(id: text(), prefix: text(), client: text(),
+                                                            auto_announce: pick(2) == 1)
+                    },
+                    lan_prefixes: (0..<pick(3)).map { _ in AllocationsEmitter.LANReport(interface: text(), prefix: text()) })
+            }
+            let document = AllocationsEmitter.Document(node: text(), pools: pools)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let expected = (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) + "\n" }
+            #expect(AllocationsEmitter.text(of: document) == expected)
+        }
+    }
+
+    @Test("nettle's SHA-256 is libsodium's, at every length around the block size and for random bytes")
+    func sha256AgreesWithLibsodium() async {
+        for length in 0...200 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+            #expect(Nettle.sha256(bytes) == Sodium.sha256(bytes), "\(length) bytes")
+        }
+        await propertyCheck(count: 200, input: Gen.int(in: 0...255).array(of: 0...5000)) { values in
+            let bytes = values.map { UInt8($0) }
+            #expect(Nettle.sha256(bytes) == Sodium.sha256(bytes))
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `allocations.json`: each pool of a node with its allocations, LAN prefixes and honest usage
 /// (counted in allocations of the pool's default length).
 enum AllocationsEmitter {
@@ -36,6 +34,10 @@ enum AllocationsEmitter {
     }
 
     static func render(node: Node, inventory: Inventory) -> String {
+        text(of: report(node: node, inventory: inventory))
+    }
+
+    static func report(node: Node, inventory: Inventory) -> Document {
         let pools = inventory.pools.filter { $0.node == node.name }.sorted { $0.name < $1.name }
         let reports = pools.map { pool -> PoolReport in
             let occupancy = PoolOccupancy(pool: pool, node: node, inventory: inventory)
@@ -50,17 +52,43 @@ enum AllocationsEmitter {
                 },
                 lan_prefixes: occupancy.lans.map { LANReport(interface: $0.name, prefix: $0.prefix!.description) })
         }
-        return JSONText.encode(Document(node: node.name, pools: reports))
-    }
-}
-
-/// Deterministic JSON: sorted keys, two-space pretty printing, trailing newline.
-enum JSONText {
-    static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Document(node: node.name, pools: reports)
     }
 
+    /// The document as JSONEncoder writes it with sorted keys, pretty printed and without escaping slashes (the
+    /// reports are Encodable so that tests hold this to it), plus a final line break; keys in sorted order here.
+    static func text(of document: Document) -> String {
+        let allocations = document.pools.reduce(0) { $0 + $1.allocations.count }
+        return PrettyJSON.document(capacity: 512 + allocations * 160) { json in
+            json.field("node", document.node)
+            json.field("pools", array: document.pools) { json, pool in
+                json.object { json in
+                    json.field("allocations", array: pool.allocations) { json, allocation in
+                        json.object { json in
+                            json.field("auto_announce", allocation.auto_announce)
+                            json.field("client", allocation.client)
+                            json.field("id", allocation.id)
+                            json.field("prefix", allocation.prefix)
+                        }
+                    }
+                    json.field("auto_announce_bgp", pool.auto_announce_bgp)
+                    json.field("capacity", pool.capacity)
+                    json.field("default_length", pool.default_length)
+                    json.field("id", pool.id)
+                    json.field("lan_prefixes", array: pool.lan_prefixes) { json, lan in
+                        json.object { json in
+                            json.field("interface", lan.interface)
+                            json.field("prefix", lan.prefix)
+                        }
+                    }
+                    json.field("max_prefix_length", pool.max_prefix_length)
+                    json.field("min_prefix_length", pool.min_prefix_length)
+                    json.field("name", pool.name)
+                    json.field("prefix", pool.prefix)
+                    json.field("usage_percent", pool.usage_percent)
+                    json.field("used", pool.used)
+                }
+            }
+        }
+    }
 }

@@ -7,8 +7,17 @@ struct BIRDEmitter {
     let node: Node
     let inventory: Inventory
     let options: CompileOptions
+    /// The node's pools and announced prefixes, which its neighbors must not send back to it.
+    let ownPrefixes: [IPPrefix]
 
-    typealias Origination = BGPExports.Origination
+    init(node: Node, inventory: Inventory, options: CompileOptions) {
+        self.node = node
+        self.inventory = inventory
+        self.options = options
+        let pools = inventory.pools.filter { $0.node == node.name }.map(\.prefix)
+        let announced = inventory.announcements.filter { $0.node == node.name }.map(\.prefix)
+        ownPrefixes = Array(Set(pools + announced)).sorted()
+    }
 
     func render() -> String {
         var out = Lines()
@@ -19,26 +28,42 @@ struct BIRDEmitter {
         out.add("log syslog all;")
         out.add("")
         let sessions = inventory.sessions.filter { $0.node == node.name }.sorted { $0.name < $1.name }
-        let perSession = Dictionary(uniqueKeysWithValues: sessions.map {
-            ($0.name, BGPExports.originations(for: $0, node: node, inventory: inventory))
-        })
-        let all = Array(Set(perSession.values.flatMap { $0 }.map(\.prefix))).sorted()
+        let originations = BIRDOriginations(node: node, inventory: inventory)
         renderDefinitions(&out)
         renderBase(&out)
-        renderOrigination(&out, prefixes: all)
+        renderOrigination(&out, prefixes: originated(by: sessions, originations))
         renderRPKI(&out)
+        // Sessions sharing their family's routes share its export filter too: it is rendered once.
+        var sharedFilters: [IPAddress.Family: [IPAddress.Family: String]] = [:]
         for session in sessions {
-            renderSession(&out, session, exports: perSession[session.name] ?? [])
+            let exports = originations.routes(for: session)
+            let families = channels(session, exports: exports)
+            let filters: [IPAddress.Family: String]
+            if originations.exportsSharedRoutes(session) {
+                let family = session.neighbor.family
+                if sharedFilters[family] == nil { sharedFilters[family] = exportFilters(families, exports: exports) }
+                filters = sharedFilters[family]!
+            } else {
+                filters = exportFilters(families, exports: exports)
+            }
+            renderSession(&out, session, families: families, exportFilters: filters)
         }
         return out.text
     }
 
     // MARK: What to originate
 
-    var ownPrefixes: [IPPrefix] {
-        let pools = inventory.pools.filter { $0.node == node.name }.map(\.prefix)
-        let announced = inventory.announcements.filter { $0.node == node.name }.map(\.prefix)
-        return Array(Set(pools + announced)).sorted()
+    /// Every prefix some session of the node exports, sorted.
+    func originated(by sessions: [BGPSession], _ originations: BIRDOriginations) -> [IPPrefix] {
+        var prefixes = Set<IPPrefix>()
+        var sharedFamilies = Set<IPAddress.Family>()
+        for session in sessions {
+            if originations.exportsSharedRoutes(session) {
+                guard sharedFamilies.insert(session.neighbor.family).inserted else { continue }
+            }
+            for origination in originations.routes(for: session) { prefixes.insert(origination.prefix) }
+        }
+        return prefixes.sorted()
     }
 
     // MARK: Sections
@@ -126,13 +151,14 @@ struct BIRDEmitter {
         return families.sorted { $0.rawValue > $1.rawValue }
     }
 
-    func renderSession(_ out: inout Lines, _ session: BGPSession, exports: [Origination]) {
+    func renderSession(_ out: inout Lines, _ session: BGPSession, families: [IPAddress.Family],
+                       exportFilters: [IPAddress.Family: String]) {
         let symbol = Self.protocolName(session)
-        let families = channels(session, exports: exports)
         for family in families {
             renderImportFilter(&out, session, family: family, symbol: symbol)
-            renderExportFilter(&out, session, family: family, symbol: symbol,
-                               exports: exports.filter { $0.prefix.family == family })
+            out.add("filter \(symbol)_export\(family.rawValue) {")
+            out.add(block: exportFilters[family] ?? "")
+            out.add("")
         }
         let description = session.description.map { ": " + WireGuardEmitter.singleLine($0) } ?? ""
         out.add("protocol bgp \(symbol) {")
@@ -166,15 +192,33 @@ struct BIRDEmitter {
     }
 }
 
-/// Accumulates config lines.
+/// Accumulates config lines into one string; blank lines at the end are dropped.
 struct Lines {
-    private var lines: [String] = []
+    private var buffer = ""
+    /// Blank lines not yet written: only written once a line follows them.
+    private var blankLines = 0
 
-    mutating func add(_ line: String) { lines.append(line) }
-
-    var text: String {
-        var result = lines
-        while result.last == "" { result.removeLast() }
-        return result.joined(separator: "\n") + "\n"
+    mutating func add(_ line: String) {
+        guard !line.isEmpty else {
+            blankLines += 1
+            return
+        }
+        writeBlankLines()
+        buffer += line
+        buffer += "\n"
     }
+
+    /// Adds `block`: whole lines, each ending in a line break.
+    mutating func add(block: String) {
+        guard !block.isEmpty else { return }
+        writeBlankLines()
+        buffer += block
+    }
+
+    private mutating func writeBlankLines() {
+        for _ in 0..<blankLines { buffer += "\n" }
+        blankLines = 0
+    }
+
+    var text: String { buffer.isEmpty ? "\n" : buffer }
 }

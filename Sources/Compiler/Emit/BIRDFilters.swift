@@ -57,11 +57,20 @@ extension BIRDEmitter {
         out.add("")
     }
 
-    func renderExportFilter(_ out: inout Lines, _ session: BGPSession, family: IPAddress.Family,
-                                    symbol: String, exports: [Origination]) {
-        out.add("filter \(symbol)_export\(family.rawValue) {")
-        out.add("    if proto != \"wgc_originate\(family.rawValue)\" then reject;")
-        // Group by what the export changes so each group is one prefix-set match.
+    /// The export filter of each of `families`, without its first line (which names the session): what the
+    /// session announces, grouped by what the export changes so each group is one prefix-set match.
+    func exportFilters(_ families: [IPAddress.Family], exports: [Origination]) -> [IPAddress.Family: String] {
+        var filters: [IPAddress.Family: String] = [:]
+        for family in families {
+            filters[family] = exportFilterBody(family: family, exports: exports.filter { $0.prefix.family == family })
+        }
+        return filters
+    }
+
+    private func exportFilterBody(family: IPAddress.Family, exports: [Origination]) -> String {
+        var body = ""
+        body.reserveCapacity(100 + exports.count * 80)
+        body += "    if proto != \"wgc_originate\(family.rawValue)\" then reject;\n"
         var groups: [String: [Origination]] = [:]
         for origination in exports {
             let key = "\(origination.nextHop?.description ?? "")|\(origination.originAS.map(String.init) ?? "")"
@@ -69,16 +78,19 @@ extension BIRDEmitter {
         }
         for key in groups.keys.sorted() {
             let members = groups[key]!
-            for member in members { out.add("    # \(member.prefix): \(member.reason)") }
-            let set = members.map(\.prefix.description).joined(separator: ", ")
-            var actions: [String] = []
-            if let nextHop = members[0].nextHop { actions.append("bgp_next_hop = \(nextHop);") }
-            if let originAS = members[0].originAS { actions.append("bgp_path.prepend(\(originAS));") }
-            actions.append("accept;")
-            out.add("    if net ~ [ \(set) ] then { \(actions.joined(separator: " ")) }")
+            var set = ""
+            for member in members {
+                let prefix = member.prefix.description
+                body += "    # \(prefix): \(member.reason)\n"
+                if !set.isEmpty { set += ", " }
+                set += prefix
+            }
+            var actions = ""
+            if let nextHop = members[0].nextHop { actions += "bgp_next_hop = \(nextHop); " }
+            if let originAS = members[0].originAS { actions += "bgp_path.prepend(\(originAS)); " }
+            body += "    if net ~ [ \(set) ] then { \(actions)accept; }\n"
         }
-        out.add("    reject;")
-        out.add("}")
-        out.add("")
+        body += "    reject;\n}\n"
+        return body
     }
 }

@@ -1,4 +1,4 @@
-import Sodium
+import Nettle
 
 /// `manifest.json`: the inventory digest and a SHA-256 per generated file, so the agent and `wgc plan`
 /// can tell what changed without reading the files.
@@ -7,7 +7,7 @@ enum ManifestEmitter {
     /// Paths are wgc's own (names restricted to `[A-Za-z0-9_-]`), so they need no JSON escaping.
     static func render(node: String, digest: String, files: [CompiledFile], prefix: String) -> String {
         let entries = files.map { file in
-            (String(file.path.dropFirst(prefix.count)), Hex.encode(Sodium.sha256(file.contents.utf8)))
+            (String(file.path.dropFirst(prefix.count)), Hex.encode(Nettle.sha256(file.contents.utf8)))
         }.sorted { $0.0 < $1.0 }
         var out = "{\n  \"files\" : {\n"
         out.reserveCapacity(entries.count * 100 + 200)

@@ -1,4 +1,4 @@
-import Sodium
+import Nettle
 import YAML
 
 /// Reads an inventory's files into an `Inventory`, collecting every loading problem as a diagnostic.
@@ -45,14 +45,14 @@ public enum InventoryLoader {
     /// SHA-256 over each file's path and SHA-256, in path order: the inventory's identity. Files are hashed
     /// in parallel; the path and length framing keeps two different trees from hashing alike.
     static func digest(of files: [SourceFile]) -> String {
-        let hashes = files.parallelMap { Sodium.sha256($0.bytes) }
+        let hashes = files.parallelMap { Nettle.sha256($0.bytes) }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(files.count * 100)
         for (file, hash) in zip(files, hashes) {
             buffer += Array("\(file.path.utf8.count):\(file.path)".utf8)
             buffer += hash
         }
-        return Hex.encode(Sodium.sha256(buffer))
+        return Hex.encode(Nettle.sha256(buffer))
     }
 
     static func load(_ file: SourceFile, into inventory: inout Inventory, diagnostics: inout [Diagnostic]) {
@@ -94,13 +94,18 @@ enum Hex {
 /// Stable resource ids: the `id` a document carries, else a UUID derived from its kind and name (or prefix).
 public enum ResourceID {
     public static func derive(kind: String, key: String) -> String {
-        var bytes = Array(Sodium.sha256(Array("wgc:\(kind):\(key)".utf8)).prefix(16))
+        var bytes = Array(Nettle.sha256(Array("wgc:\(kind):\(key)".utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: a custom, name-based UUID (RFC 9562)
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Hex.encode(bytes)
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16])
-            + "-" + String(characters[16..<20]) + "-" + String(characters[20..<32])
+        let digits: StaticString = "0123456789abcdef"
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits.utf8Start[Int(byte >> 4)])
+            text.append(digits.utf8Start[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func isUUID(_ text: String) -> Bool {

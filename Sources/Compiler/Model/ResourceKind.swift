@@ -45,6 +45,10 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     }
 
     /// Every field a document of this kind may have.
-    var allowedFields: [String] { ["kind", "id", "name", "description"] + fields }
+    var allowedFields: [String] { Self.allowedFieldsByKind[self] ?? [] }
+
+    /// Built once: every document of the inventory asks for its kind's list.
+    private static let allowedFieldsByKind: [ResourceKind: [String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, ["kind", "id", "name", "description"] + $0.fields) })
 
 }

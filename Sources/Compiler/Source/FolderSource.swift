@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An inventory folder on disk: every `*.yaml`, `*.yml` below it, and `rpki/*.json`.
 /// Hidden entries (`.git`) are skipped; a single file path is read as a one-file inventory.
@@ -18,43 +21,66 @@ public struct FolderSource: InventorySource {
             throw SourceError(path: root.path, message: "no such file or folder")
         }
         guard status.isDirectory else {
-            return [try file(root.path, relative: root.lastPathComponent, size: status.size)]
+            return [try file(root.path, relative: root.lastPathComponent)]
         }
-        return try walk()
+        let rootPath = root.path
+        let paths = try walk()
+        // With a file per resource, reading is most of the time spent here: the files are read in parallel.
+        let contents = paths.parallelMap { path in Result { try file(rootPath + "/" + path, relative: path) } }
+        return try contents.map { try $0.get() }
     }
 
-    /// Every inventory file below the root, with an explicit stack: a checkout can nest folders deep.
-    private func walk() throws -> [SourceFile] {
-        var result: [SourceFile] = []
+    /// The inventory files below the root, as paths relative to it, with an explicit stack (a checkout can nest
+    /// folders deep); each folder is read once, however many links lead to it.
+    private func walk() throws -> [String] {
+        var result: [String] = []
         var visited: Set<FileStatus.Identity> = []
         var pending: [(path: String, relative: String)] = [(root.path, "")]
         while let (folder, relative) = pending.popLast() {
             guard let status = FileStatus(folder), visited.insert(status.identity).inserted else { continue }
-            for name in try names(in: folder) where !name.hasPrefix(".") {
-                let path = folder + "/" + name
-                let relativePath = relative.isEmpty ? name : relative + "/" + name
-                guard let entry = FileStatus(path) else { continue }
+            for entry in try entries(of: folder) {
+                let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 if entry.isDirectory {
-                    pending.append((path, relativePath))
+                    pending.append((folder + "/" + entry.name, relativePath))
                 } else if entry.isRegularFile, InventoryFiles.isInventoryFile(relativePath) {
-                    result.append(try file(path, relative: relativePath, size: entry.size))
+                    result.append(relativePath)
                 }
             }
         }
         return result
     }
 
-    /// A folder's entries, sorted so that which path reaches a linked folder first does not depend on the disk.
-    private func names(in folder: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            throw SourceError(path: folder, message: "cannot list folder: \(error.localizedDescription)")
+    /// A folder's visible entries, in name order (so which path reaches a linked folder first does not depend on
+    /// the disk). Plain POSIX calls: Foundation's FileManager took longer than parsing for twenty thousand files.
+    /// Links are followed: `stat` tells what they lead to.
+    private func entries(of folder: String) throws -> [(name: String, isDirectory: Bool, isRegularFile: Bool)] {
+        guard let directory = opendir(folder) else {
+            throw SourceError(path: folder, message: "cannot list folder: \(String(cString: strerror(errno)))")
         }
+        defer { closedir(directory) }
+        var entries: [(name: String, isDirectory: Bool, isRegularFile: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard name.utf8.first != UInt8(ascii: ".") else { continue }
+            let type = Int(entry.pointee.d_type)
+            if type == DT_LNK || type == DT_UNKNOWN {
+                guard let status = FileStatus(folder + "/" + name) else { continue }
+                entries.append((name, status.isDirectory, status.isRegularFile))
+            } else {
+                entries.append((name, type == DT_DIR, type == DT_REG))
+            }
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 
-    private func file(_ path: String, relative: String, size: Int) throws -> SourceFile {
-        try InventoryLimits.file(path: relative, size: size) {
+    /// The file's bytes, or, past the size limit, a file the loader reports as too large, never read.
+    private func file(_ path: String, relative: String) throws -> SourceFile {
+        guard let status = FileStatus(path) else {
+            throw SourceError(path: path, message: "no such file")
+        }
+        return try InventoryLimits.file(path: relative, size: status.size) {
             try readFileBytes(path, limit: InventoryLimits.maxFileBytes)
         }
     }

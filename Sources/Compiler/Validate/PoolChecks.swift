@@ -58,9 +58,11 @@ extension Validator {
         let pools = Dictionary(inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let clients = Dictionary(inventory.clients.map { ($0.name, $0.server) }, uniquingKeysWith: { a, _ in a })
         let serverNodes = Dictionary(inventory.servers.map { ($0.name, $0.node) }, uniquingKeysWith: { a, _ in a })
-        var placed: [(prefix: IPPrefix, what: String, origin: Origin)] = []
+        var placed: [(prefix: IPPrefix, allocation: Int)] = []
+        placed.reserveCapacity(inventory.allocations.count)
         var placedPools: [String] = []
-        for allocation in inventory.allocations {
+        placedPools.reserveCapacity(inventory.allocations.count)
+        for (index, allocation) in inventory.allocations.enumerated() {
             if let server = clients[allocation.client] {
                 if let pool = pools[allocation.pool], let node = serverNodes[server], !node.isEmpty,
                    !pool.node.isEmpty, node != pool.node {
@@ -89,8 +91,7 @@ extension Validator {
                       hint: "use a length between /\(pool.maxPrefixLength) and /\(pool.minPrefixLength)")
                 continue
             }
-            placed.append((allocation.prefix, "allocation \(allocation.prefix) for '\(allocation.client)'",
-                           allocation.origin))
+            placed.append((allocation.prefix, index))
             placedPools.append(pool.name)
         }
         reportOverlaps(placed)
@@ -102,14 +103,16 @@ extension Validator {
         }
     }
 
-    private mutating func reportOverlaps(_ placed: [(prefix: IPPrefix, what: String, origin: Origin)]) {
+    /// `placed` holds each allocation's prefix and index in the inventory.
+    private mutating func reportOverlaps(_ placed: [(prefix: IPPrefix, allocation: Int)]) {
         let sorted = placed.sorted { $0.prefix < $1.prefix }
-        var widest: (prefix: IPPrefix, what: String, origin: Origin)?
+        var widest: (prefix: IPPrefix, allocation: Int)?
         for entry in sorted {
             if let previous = widest, previous.prefix.overlaps(entry.prefix) {
-                let other = previous.origin
-                error(.overlappingAllocations, entry.origin, "prefix",
-                      "\(entry.prefix) overlaps \(previous.what) (\(other.file):\(other.location("prefix").line))",
+                let other = inventory.allocations[previous.allocation]
+                error(.overlappingAllocations, inventory.allocations[entry.allocation].origin, "prefix",
+                      "\(entry.prefix) overlaps allocation \(other.prefix) for '\(other.client)' "
+                          + "(\(other.origin.file):\(other.origin.location("prefix").line))",
                       hint: "allocations never share addresses; `wgc allocate` finds a free prefix")
             }
             if widest == nil || entry.prefix.last > widest!.prefix.last { widest = entry }

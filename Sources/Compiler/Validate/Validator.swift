@@ -67,51 +67,61 @@ public struct Validator {
     // MARK: Names
 
     private mutating func checkUniqueNames() {
-        func check(_ kind: ResourceKind, _ items: [(name: String, explicitID: String?, origin: Origin)],
-                   id: (Int) -> String) {
-            var seen: [String: Origin] = [:]
-            seen.reserveCapacity(items.count)
-            for item in items {
-                if let first = seen[item.name] {
-                    error(.duplicateName, item.origin, "name", "\(kind.displayName) '\(item.name)' is defined twice",
-                          hint: "first defined at \(first.file):\(first.location("name").line)")
-                } else {
-                    seen[item.name] = item.origin
-                }
-            }
-            // `a-b` and `a_b` both become BIRD's `a_b`; only possible when some name has an underscore.
-            if items.contains(where: { $0.name.utf8.contains(UInt8(ascii: "_")) }) {
-                var symbols: [String: String] = [:]
-                for item in items where seen[item.name] == item.origin {
-                    let symbol = Names.birdSymbol(item.name)
-                    if let other = symbols[symbol], other != item.name {
-                        error(.duplicateName, item.origin, "name", "\(kind.displayName) names '\(other)' and "
-                                  + "'\(item.name)' both become '\(symbol)' in generated configs", hint: "rename one of them")
-                    }
-                    symbols[symbol] = item.name
-                }
-            }
-            // Derived ids are unique when names are; only explicit ids can collide.
-            guard items.contains(where: { $0.explicitID != nil }) else { return }
-            var ids: [String: String] = [:]
-            for (index, item) in items.enumerated() where seen[item.name] == item.origin {
-                let id = id(index)
-                if let other = ids[id] {
-                    error(.duplicateID, item.origin, "id", "id \(id) is already used by \(kind.displayName) '\(other)'",
-                          hint: "ids must be unique; remove the id to let wgc derive one")
-                } else {
-                    ids[id] = item.name
-                }
+        let model = inventory
+        func explicitIDs(_ ids: [String?]) -> Bool { ids.contains { $0 != nil } }
+        checkUniqueNames(.node, model.nodes.map(\.name), explicitIDs(model.nodes.map(\.explicitID)),
+                         origin: { model.nodes[$0].origin }, id: { model.nodes[$0].id })
+        checkUniqueNames(.wireGuardServer, model.servers.map(\.name), explicitIDs(model.servers.map(\.explicitID)),
+                         origin: { model.servers[$0].origin }, id: { model.servers[$0].id })
+        checkUniqueNames(.wireGuardClient, model.clients.map(\.name), explicitIDs(model.clients.map(\.explicitID)),
+                         origin: { model.clients[$0].origin }, id: { model.clients[$0].id })
+        checkUniqueNames(.prefixPool, model.pools.map(\.name), explicitIDs(model.pools.map(\.explicitID)),
+                         origin: { model.pools[$0].origin }, id: { model.pools[$0].id })
+        checkUniqueNames(.bgpSession, model.sessions.map(\.name), explicitIDs(model.sessions.map(\.explicitID)),
+                         origin: { model.sessions[$0].origin }, id: { model.sessions[$0].id })
+        checkUniqueNames(.bgpAnnouncement, model.announcements.map(\.name),
+                         explicitIDs(model.announcements.map(\.explicitID)),
+                         origin: { model.announcements[$0].origin }, id: { model.announcements[$0].id })
+    }
+
+    /// Names, their BIRD symbols and explicit ids of one kind are unique. Only names are copied: a resource's
+    /// origin is looked up by index when a diagnostic needs it.
+    private mutating func checkUniqueNames(_ kind: ResourceKind, _ names: [String], _ hasExplicitIDs: Bool,
+                                           origin: (Int) -> Origin, id: (Int) -> String) {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() {
+            if let earlier = first[name] {
+                let defined = origin(earlier)
+                error(.duplicateName, origin(index), "name", "\(kind.displayName) '\(name)' is defined twice",
+                      hint: "first defined at \(defined.file):\(defined.location("name").line)")
+            } else {
+                first[name] = index
             }
         }
-        let model = inventory
-        check(.node, model.nodes.map { ($0.name, $0.explicitID, $0.origin) }) { model.nodes[$0].id }
-        check(.wireGuardServer, model.servers.map { ($0.name, $0.explicitID, $0.origin) }) { model.servers[$0].id }
-        check(.wireGuardClient, model.clients.map { ($0.name, $0.explicitID, $0.origin) }) { model.clients[$0].id }
-        check(.prefixPool, model.pools.map { ($0.name, $0.explicitID, $0.origin) }) { model.pools[$0].id }
-        check(.bgpSession, model.sessions.map { ($0.name, $0.explicitID, $0.origin) }) { model.sessions[$0].id }
-        check(.bgpAnnouncement, model.announcements.map { ($0.name, $0.explicitID, $0.origin) }) {
-            model.announcements[$0].id
+        // `a-b` and `a_b` both become BIRD's `a_b`; only possible when some name has an underscore.
+        if names.contains(where: { $0.utf8.contains(UInt8(ascii: "_")) }) {
+            var symbols: [String: String] = [:]
+            for (index, name) in names.enumerated() where first[name] == index {
+                let symbol = Names.birdSymbol(name)
+                if let other = symbols[symbol], other != name {
+                    error(.duplicateName, origin(index), "name", "\(kind.displayName) names '\(other)' and "
+                              + "'\(name)' both become '\(symbol)' in generated configs", hint: "rename one of them")
+                }
+                symbols[symbol] = name
+            }
+        }
+        // Derived ids are unique when names are; only explicit ids can collide.
+        guard hasExplicitIDs else { return }
+        var ids: [String: String] = [:]
+        for (index, name) in names.enumerated() where first[name] == index {
+            let itemID = id(index)
+            if let other = ids[itemID] {
+                error(.duplicateID, origin(index), "id", "id \(itemID) is already used by \(kind.displayName) '\(other)'",
+                      hint: "ids must be unique; remove the id to let wgc derive one")
+            } else {
+                ids[itemID] = name
+            }
         }
     }
 

@@ -110,22 +110,40 @@ extension Validator {
                                               &spaces[serverSpaces[serverPosition].v6])
             if missing4 || missing6 { unpinned.append((index, serverPosition)) }
         }
-        // Where each server's search for a free address resumes: addresses are only ever taken, so every one
-        // below it stays used, and ten thousand unpinned clients do not each rescan the ones before them.
-        var resume4 = [UInt128?](repeating: nil, count: inventory.servers.count)
-        var resume6 = resume4
+        // Spaces only fill up from here on, so each subnet's search resumes where the previous one stopped
+        // rather than rescanning every address taken so far.
+        var searches: [FreeAddressSearch: FreeAddressSearch.Progress] = [:]
         for (client, position) in unpinned {
             let server = inventory.servers[position]
             if inventory.clients[client].ipv4Address == nil, let subnet = server.ipv4Address {
+                let space = serverSpaces[position].v4
                 inventory.clients[client].ipv4Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v4],
-                                                                 from: &resume4[position])
+                                                                 used: &spaces[space],
+                                                                 from: &searches[FreeAddressSearch(space, subnet)])
             }
             if inventory.clients[client].ipv6Address == nil, let subnet = server.ipv6Address {
+                let space = serverSpaces[position].v6
                 inventory.clients[client].ipv6Address = nextFree(in: subnet, for: client, server: server,
-                                                                 used: &spaces[serverSpaces[position].v6],
-                                                                 from: &resume6[position])
+                                                                 used: &spaces[space],
+                                                                 from: &searches[FreeAddressSearch(space, subnet)])
             }
+        }
+    }
+
+    /// A subnet of an address space being searched for free addresses.
+    struct FreeAddressSearch: Hashable {
+        var space: Int
+        var subnet: IPPrefix
+
+        init(_ space: Int, _ subnet: IPPrefix) {
+            self.space = space
+            self.subnet = subnet
+        }
+
+        /// The first address not yet known to be taken, and how many taken ones were passed to reach it.
+        struct Progress {
+            var candidate: UInt128
+            var scanned: Int
         }
     }
 
@@ -175,20 +193,21 @@ extension Validator {
         var family: IPAddress.Family
     }
 
-    /// The lowest free address of `subnet` from `start` on (its first host address when nil); `start` is left
-    /// where the search stopped.
+    /// The lowest free host address of `subnet`, searched from `progress` (the start of the subnet when nil), which
+    /// is left where the search stopped; at most a million taken addresses are passed.
     private mutating func nextFree(in subnet: IPPrefix, for index: Int, server: WireGuardServer,
-                                   used: inout [UInt128: Holder], from start: inout UInt128?) -> IPPrefix? {
+                                   used: inout [UInt128: Holder], from progress: inout FreeAddressSearch.Progress?)
+        -> IPPrefix? {
         let client = inventory.clients[index]
         let field = subnet.family == .v4 ? "ipv4_address" : "ipv6_address"
         let last = subnet.family == .v4 && subnet.length < 31 ? subnet.last - 1 : subnet.last
-        var candidate = start ?? subnet.first + 1
-        var scanned = 0
+        var candidate = progress?.candidate ?? subnet.first + 1
+        var scanned = progress?.scanned ?? 0
+        defer { progress = FreeAddressSearch.Progress(candidate: candidate, scanned: scanned) }
         while candidate <= last, scanned < 1_000_000, used[candidate] != nil {
             candidate += 1
             scanned += 1
         }
-        start = candidate
         guard candidate <= last, used[candidate] == nil else {
             error(.subnetExhausted, client.origin, nil, "server '\(server.name)''s subnet \(subnet.network) "
                       + "has no free address for client '\(client.name)'",

@@ -54,7 +54,7 @@ struct PlanSide {
         return NodeState(node: node, inventory: inventory, servers: servers[name] ?? [], clients: clients[name] ?? [],
                          sessions: sessions[name] ?? [], announcements: announcements[name] ?? [],
                          pools: pools[name] ?? [], allocations: allocations[name] ?? [], delegated: delegated,
-                         files: files[name] ?? [:])
+                         files: files[name] ?? [:], originations: BIRDOriginations(node: node, inventory: inventory))
     }
 }
 
@@ -72,12 +72,14 @@ struct NodeState {
     let delegated: [String: [IPPrefix]]
     /// Generated files by path, without manifest.json.
     let files: [String: String]
+    /// What the node originates in BGP, as the BIRD emitter computes it for the export filters.
+    let originations: BIRDOriginations
 
     func server(named name: String) -> WireGuardServer? { servers.first { $0.name == name } }
 
     /// The prefixes `session` exports, as bird.conf's export filter lets them out.
     func exports(of session: BGPSession) -> [String] {
-        BGPExports.originations(for: session, node: node, inventory: inventory).map(\.prefix.description)
+        originations.routes(for: session).map(\.prefix.description)
     }
 
     func usage(of pool: PrefixPool) -> PoolUsage {
