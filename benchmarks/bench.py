@@ -17,7 +17,7 @@ SHAPES = {
     "bgp": "10 nodes, 10,000 clients, 10,000 /64 allocations, 1,000 sessions (100 a node), auto-announced pools",
 }
 LAYOUTS = ["grouped", "per-resource"]
-TARGETS = {"validate": 3, "compile": 6}
+TARGETS = {"validate": 3, "compile": 6, "plan": 2.5, "tree": 1.5}
 
 
 @dataclass
@@ -29,8 +29,9 @@ class Inventory:
 
 
 class Bench:
-    def __init__(self, work, runs, wgc, floor):
+    def __init__(self, work, runs, wgc, floor, wgc_bench=None):
         self.work, self.runs, self.wgc, self.floor_binary = work, runs, wgc, floor
+        self.wgc_bench = wgc_bench
 
     def measure(self, argv, stdin_path=None, before=None):
         """Wall time (s), CPU time (s) and peak RSS (MB) of one run, from wait4's rusage."""
@@ -121,7 +122,61 @@ def compile_rows(bench, inventory, floor):
             shutil.rmtree(out, ignore_errors=True)
 
 
-ROW_SETS = [validate_rows, vrps_rows, compile_rows]
+def git(repository, *arguments):
+    environment = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.net",
+                       GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.net",
+                       GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+    subprocess.run(["git", "-C", repository, *arguments], check=True, stdout=subprocess.DEVNULL, env=environment)
+
+
+def change_one_client(folder):
+    """Gives the first client of the first file holding clients a new public key: one peer changes."""
+    for root, folders, names in sorted(os.walk(folder)):
+        folders.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            text = open(path).read()
+            start = text.find("kind: WireGuardClient")
+            if start < 0 or not name.endswith(".yaml"):
+                continue
+            key = text.index("public_key:", start)
+            end = text.index("\n", key)
+            open(path, "w").write(text[:key] + "public_key: " + "A" * 42 + "E=" + text[end:])
+            return
+    sys.exit("no client to change")
+
+
+def git_rows(bench, inventory, floor):
+    """The inventory as a repository of two commits that differ by one client's key: `wgc plan` between them
+    against one `wgc compile` of head (new output folder on tmpfs, measured here, in the same run), and reading
+    the inventory from head's tree against reading the same files from the checkout (in process, wgc-bench)."""
+    repository = inventory.path + ".git-repo"
+    shutil.copytree(inventory.path, repository)
+    git(repository, "init", "-q", "-b", "main")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "base")
+    change_one_client(repository)
+    git(repository, "commit", "-q", "-a", "-m", "one client's key changed")
+    git(repository, "gc", "-q")
+    try:
+        parent = "/dev/shm" if os.path.isdir("/dev/shm") else bench.work
+        out = os.path.join(tempfile.mkdtemp(prefix="wgc-bench-out-", dir=parent), "out")
+        fresh = lambda: shutil.rmtree(out, ignore_errors=True)
+        compiled = bench.median_of([bench.wgc, "compile", repository, "--out", out], before=fresh)
+        fresh()
+        bench.row("wgc compile of head, new folder on tmpfs", compiled, floor, TARGETS["compile"])
+        plan = bench.median_of([bench.wgc, "plan", repository, "--base", "HEAD~1"])
+        bench.row("wgc plan HEAD~1 -> HEAD (one client changed)", plan)
+        print(f"  {'':<44} plan / compile {plan[0] / compiled[0]:5.2f}x (target <= {TARGETS['plan']}x)")
+        if bench.wgc_bench:
+            result = subprocess.run([bench.wgc_bench, "read-tree", repository, "", "HEAD", repository,
+                                     str(bench.runs)], check=True, capture_output=True, text=True)
+            print(f"  {result.stdout.strip()} (target <= {TARGETS['tree']}x)")
+    finally:
+        shutil.rmtree(repository, ignore_errors=True)
+
+
+ROW_SETS = [validate_rows, vrps_rows, compile_rows, git_rows]
 
 
 def main():
@@ -130,10 +185,11 @@ def main():
     parser.add_argument("--floor", required=True, help="the yaml-floor binary")
     parser.add_argument("--work", required=True, help="a scratch folder")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--wgc-bench", help="the wgc-bench binary (reading a git tree against a checkout)")
     parser.add_argument("--shape", action="append", choices=list(SHAPES), help="default: every shape")
     parser.add_argument("--layout", action="append", choices=LAYOUTS, help="default: every layout")
     args = parser.parse_args()
-    bench = Bench(args.work, args.runs, args.wgc, args.floor)
+    bench = Bench(args.work, args.runs, args.wgc, args.floor, args.wgc_bench)
     print(f"machine: {os.cpu_count()} cores, {int(open('/proc/meminfo').readline().split()[1]) // 1024} MB RAM; "
           f"median of {args.runs} runs after one warm-up; cpu is user+sys of all threads; "
           f"peak RSS is the largest of the runs (wait4 ru_maxrss)")
