@@ -153,8 +153,8 @@ struct EndToEndTests {
         #expect(advertisement.stdout.contains("2001:db8:100::53"), "RDNSS advertised: \(advertisement.stdout)")
 
         print("e2e: router advertisements checked")
-        try? client.exec(["wg-quick", "down", clientConf])
-        try? router.exec(["wg-quick", "down", serverConf])
+        _ = try? client.exec(["wg-quick", "down", clientConf])
+        _ = try? router.exec(["wg-quick", "down", serverConf])
     }
 
     /// The numbers of BIRD's "Import updates:" line: received, rejected, filtered, ignored, accepted.
