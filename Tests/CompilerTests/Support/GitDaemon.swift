@@ -10,7 +10,8 @@ final class GitDaemon {
     init(basePath: String) throws {
         log = try TemporaryFolder()
         port = try Loopback.freePort()
-        pid = try Programs.spawn(["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)",
+        // The daemon itself, not `git daemon`: that wrapper runs it as a child, which killing the wrapper would leave.
+        pid = try Programs.spawn([try Self.executable(), "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)",
                                   "--export-all", "--base-path=" + basePath, basePath],
                                  stdout: log.path + "/out", stderr: log.path + "/err",
                                  environment: GitWorkspace.environment)
@@ -20,6 +21,11 @@ final class GitDaemon {
             stop()
             throw error
         }
+    }
+
+    static func executable() throws -> String {
+        let execPath = try Programs.run(["git", "--exec-path"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return execPath + "/git-daemon"
     }
 
     /// The daemon keeps no state worth a graceful exit; each served fetch runs in a child that ends by itself.

@@ -54,8 +54,7 @@ final class SSHServer {
     }
 
     func stop() {
-        kill(pid, SIGTERM)
-        _ = Programs.wait(pid, timeout: 10)
+        Programs.stop(pid)
     }
 
     private static func run(_ arguments: [String]) throws {
