@@ -130,19 +130,20 @@ def git(repository, *arguments):
 
 
 def change_one_client(folder):
-    """Gives the first client of the first file holding clients a new public key: one peer changes."""
-    for root, folders, names in sorted(os.walk(folder)):
-        folders.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            text = open(path).read()
-            start = text.find("kind: WireGuardClient")
-            if start < 0 or not name.endswith(".yaml"):
-                continue
-            key = text.index("public_key:", start)
-            end = text.index("\n", key)
-            open(path, "w").write(text[:key] + "public_key: " + "A" * 42 + "E=" + text[end:])
-            return
+    """Gives the first client (in path order) a new public key: one peer changes."""
+    paths = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        paths += [os.path.join(root, name) for name in names if name.endswith(".yaml")]
+    for path in sorted(paths):
+        text = open(path).read()
+        start = text.find("kind: WireGuardClient")
+        if start < 0:
+            continue
+        key = text.index("public_key:", start)
+        end = text.index("\n", key)
+        open(path, "w").write(text[:key] + "public_key: " + "A" * 42 + "E=" + text[end:])
+        return
     sys.exit("no client to change")
 
 

@@ -1,8 +1,8 @@
 import CLibGit2
 import Compiler
 
-/// A file read from a commit's tree.
-struct TreeFile {
+/// An inventory file of a commit's tree, not read yet: its path relative to the inventory folder and its blob.
+struct TreeFile: @unchecked Sendable {  // git_oid is 20 plain bytes
     var path: String
     var blob: git_oid
 }
@@ -11,7 +11,7 @@ extension Repository {
     /// Every inventory file below `folder` (relative to the repository root; "" for all) in `commit`'s tree,
     /// with paths relative to `folder`. Walks the tree objects without a checkout. Hidden entries are skipped,
     /// as `FolderSource` skips them, so a revision reads exactly what a checkout of it would.
-    func inventoryFiles(at commit: ObjectID, folder: String) throws -> [SourceFile] {
+    func inventoryFiles(at commit: ObjectID, folder: String) throws -> [TreeFile] {
         let operation = "reading '\(folder.isEmpty ? "." : folder)' at \(commit.short)"
         let root = try tree(of: commit, operation: operation)
         defer { git_tree_free(root) }
@@ -33,7 +33,7 @@ extension Repository {
         case GIT_OBJECT_BLOB:
             let name = normalised.split(separator: "/").last.map(String.init) ?? normalised
             try refuseLink(entry!, path: normalised)
-            return [try sourceFile(TreeFile(path: normalised, blob: git_tree_entry_id(entry).pointee), as: name)]
+            return [TreeFile(path: name, blob: git_tree_entry_id(entry).pointee)]
         default:
             throw SourceError(path: folder, message: "is neither a file nor a folder at \(commit.short)")
         }
@@ -51,7 +51,7 @@ extension Repository {
     }
 
     /// Walks `tree` with an explicit stack (a crafted repository can nest folders arbitrarily deep).
-    private func walk(_ tree: OpaquePointer, operation: String) throws -> [SourceFile] {
+    private func walk(_ tree: OpaquePointer, operation: String) throws -> [TreeFile] {
         var files: [TreeFile] = []
         var pending: [(oid: git_oid, path: String)] = []
         try collect(tree, prefix: "", files: &files, pending: &pending)
@@ -62,7 +62,7 @@ extension Repository {
             defer { git_tree_free(subtree) }
             try collect(subtree!, prefix: next.path + "/", files: &files, pending: &pending)
         }
-        return try files.map { try sourceFile($0, as: $0.path) }
+        return files
     }
 
     private func collect(_ tree: OpaquePointer, prefix: String, files: inout [TreeFile],
@@ -97,7 +97,7 @@ extension Repository {
 
     /// The file's bytes, unless its size (read from the object's header, without loading it) is past
     /// `InventoryLimits`: then a file the loader reports as too large, never read.
-    private func sourceFile(_ file: TreeFile, as path: String) throws -> SourceFile {
+    func sourceFile(_ file: TreeFile) throws -> SourceFile {
         var oid = file.blob
         var odb: OpaquePointer?
         try LibGit2.check(git_repository_odb(&odb, pointer), "reading '\(file.path)'")
@@ -105,7 +105,7 @@ extension Repository {
         var size = 0
         var type = GIT_OBJECT_BLOB
         try LibGit2.check(git_odb_read_header(&size, &type, odb, &oid), "reading '\(file.path)'")
-        return try InventoryLimits.file(path: path, size: size) { try blobBytes(file.blob, path: file.path) }
+        return try InventoryLimits.file(path: file.path, size: size) { try blobBytes(file.blob, path: file.path) }
     }
 
     func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {
