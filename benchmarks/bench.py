@@ -125,7 +125,8 @@ def compile_rows(bench, inventory, floor):
 def git(repository, *arguments):
     environment = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.net",
                        GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.net",
-                       GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+                       GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+                       GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="gc.auto", GIT_CONFIG_VALUE_0="0")  # gc when told
     subprocess.run(["git", "-C", repository, *arguments], check=True, stdout=subprocess.DEVNULL, env=environment)
 
 
