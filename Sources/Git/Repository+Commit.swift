@@ -7,13 +7,13 @@ extension Repository {
     /// `.branchMoved` and the branch is left as the other writer left it.
     ///
     /// Refs only: a branch checked out in a work tree is refused, since its files would no longer match.
-    public func commit(_ changes: [FileChange], on branch: String, expectedParent: ObjectID?, author: Signature,
+    public func commit(_ changes: [TreeChange], on branch: String, expectedParent: ObjectID?, author: Signature,
                        committer: Signature? = nil, message: String) throws(GitError) -> CommitOutcome {
         let reference = Self.branchReference(branch)
         let operation = "committing to '\(branch)'"
         try refuseCheckedOut(reference, operation: operation)
         for change in changes {
-            if let problem = FileChange.problem(with: change.path) {
+            if let problem = TreeChange.problem(with: change.path) {
                 throw GitError(.invalidChange, operation: operation, message: "'\(change.path)': \(problem)")
             }
         }
@@ -121,7 +121,7 @@ extension Repository {
         }
     }
 
-    private func apply(_ change: FileChange, to index: OpaquePointer?, operation: String) throws(GitError) {
+    private func apply(_ change: TreeChange, to index: OpaquePointer?, operation: String) throws(GitError) {
         switch change {
         case .write(let path, let contents):
             try refuseCollision(path, in: index, operation: operation)
