@@ -148,6 +148,21 @@ struct LimitsTests {
         #expect(paths == TestInventory.files.keys.sorted())
     }
 
+    @Test("a link out of the inventory folder is refused, naming it; links inside it are followed")
+    func linksOutOfTheInventoryAreRefused() throws {
+        let outside = try TemporaryFolder()
+        let secret = try outside.write("secret.yaml", "root:x:0:0\n")
+        let folder = try TemporaryFolder()
+        for (name, text) in TestInventory.files { _ = try folder.write(name, text) }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/inside.yaml",
+                                                   withDestinationPath: TestInventory.files.keys.sorted()[0])
+        #expect(try FolderSource(path: folder.path).files().contains { $0.path == "inside.yaml" })
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/shadow.yaml", withDestinationPath: secret)
+        let refused = #expect(throws: SourceError.self) { try FolderSource(path: folder.path).files() }
+        #expect(refused?.path == "shadow.yaml")
+        #expect(refused?.message.contains("outside the inventory folder") == true)
+    }
+
     @Test("JSON nests up to 256 levels; deeper is refused at the place it passes the limit")
     func jsonNestingBoundary() {
         func export(depth: Int) -> SourceFile {

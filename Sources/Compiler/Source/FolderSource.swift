@@ -34,12 +34,14 @@ public struct FolderSource: InventorySource {
     /// folders deep); each folder is read once, however many links lead to it.
     private func walk() throws -> [String] {
         var result: [String] = []
+        let realRoot = Self.realPath(root.path) ?? root.path
         var visited: Set<FileStatus.Identity> = []
         var pending: [(path: String, relative: String)] = [(root.path, "")]
         while let (folder, relative) = pending.popLast() {
             guard let status = FileStatus(folder), visited.insert(status.identity).inserted else { continue }
             for entry in try entries(of: folder) {
                 let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isLink { try refuseEscape(folder + "/" + entry.name, relative: relativePath, root: realRoot) }
                 if entry.isDirectory {
                     pending.append((folder + "/" + entry.name, relativePath))
                 } else if entry.isRegularFile, InventoryFiles.isInventoryFile(relativePath) {
@@ -53,12 +55,13 @@ public struct FolderSource: InventorySource {
     /// A folder's visible entries, in name order (so which path reaches a linked folder first does not depend on
     /// the disk). Plain POSIX calls: Foundation's FileManager took longer than parsing for twenty thousand files.
     /// Links are followed: `stat` tells what they lead to.
-    private func entries(of folder: String) throws -> [(name: String, isDirectory: Bool, isRegularFile: Bool)] {
+    private func entries(of folder: String) throws
+        -> [(name: String, isDirectory: Bool, isRegularFile: Bool, isLink: Bool)] {
         guard let directory = opendir(folder) else {
             throw SourceError(path: folder, message: "cannot list folder: \(String(cString: strerror(errno)))")
         }
         defer { closedir(directory) }
-        var entries: [(name: String, isDirectory: Bool, isRegularFile: Bool)] = []
+        var entries: [(name: String, isDirectory: Bool, isRegularFile: Bool, isLink: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
@@ -67,12 +70,27 @@ public struct FolderSource: InventorySource {
             let type = Int(entry.pointee.d_type)
             if type == DT_LNK || type == DT_UNKNOWN {
                 guard let status = FileStatus(folder + "/" + name) else { continue }
-                entries.append((name, status.isDirectory, status.isRegularFile))
+                entries.append((name, status.isDirectory, status.isRegularFile, type == DT_LNK))
             } else {
-                entries.append((name, type == DT_DIR, type == DT_REG))
+                entries.append((name, type == DT_DIR, type == DT_REG, false))
             }
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    /// A link is followed only inside the inventory folder: in CI a pull request could otherwise point one at any
+    /// file of the machine and have it parsed, and parts of it quoted in diagnostics.
+    private func refuseEscape(_ path: String, relative: String, root: String) throws {
+        guard let target = Self.realPath(path) else { return }  // a dangling link is skipped like a missing file
+        guard target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") else { return }
+        throw SourceError(path: relative, message: "is a symbolic link to \(target), outside the inventory folder; "
+                          + "wgc reads no file outside it: copy the file into the inventory")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The file's bytes, or, past the size limit, a file the loader reports as too large, never read.
