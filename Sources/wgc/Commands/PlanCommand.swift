@@ -91,10 +91,13 @@ struct PlanCommand: ParsableCommand {
                 if !isBase, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
                     throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
                 }
-                var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files, strict: strict)
+                // --strict judges the head: a base with warnings is still what the routers run.
+                var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files,
+                                                        strict: strict && !isBase)
                 let prefix = folder.isEmpty ? "" : folder + "/"
                 for index in compiled.checked.diagnostics.indices {
-                    compiled.checked.diagnostics[index].location.file = prefix + compiled.checked.diagnostics[index].location.file
+                    compiled.checked.diagnostics[index].location.file.insert(contentsOf: prefix, at:
+                        compiled.checked.diagnostics[index].location.file.startIndex)
                 }
                 return compiled
             })

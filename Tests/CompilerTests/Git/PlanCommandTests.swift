@@ -144,6 +144,25 @@ struct PlanCommandTests {
         #expect(output.stderr.contains("symbolic link"))
     }
 
+    @Test("--strict judges head only: a base with warnings is still compared, not replaced by an empty network",
+          .enabled(if: built, "wgc binary not built"))
+    func strictJudgesHeadOnly() throws {
+        let workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        let bob = workspace.path + "/inventory/wireguard/clients/bob.yaml"
+        let pinned = try String(contentsOfFile: bob, encoding: .utf8)
+        try pinned.replacingOccurrences(of: "ipv4_address: 10.0.0.3/32\n", with: "")
+            .write(toFile: bob, atomically: true, encoding: .utf8)
+        try workspace.commitAll("bob unpinned: a warning")
+        try pinned.write(toFile: bob, atomically: true, encoding: .utf8)
+        try workspace.commitAll("bob pinned")
+        let output = try Programs.run([CommandLineTests.wgc, "plan", workspace.path, "--base", "HEAD~1",
+                                       "--inventory", "inventory", "--strict"])
+        #expect(output.status == 0, "\(output.combined)")
+        #expect(!output.stdout.contains("new node"), "\(output.stdout)")
+        #expect(output.stdout.contains("edge-1: no changes"), "\(output.stdout)")
+    }
+
     @Test("a base without the inventory (the pull request that adds it) plans everything as added",
           .enabled(if: built, "wgc binary not built"))
     func baseWithoutInventory() throws {
