@@ -1,7 +1,7 @@
 import CLibGit2
 
 /// A git object id (a commit, tree or blob), as its 40 hexadecimal digits.
-public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     public let hex: String
 
     /// `hex` must be a full 40-digit SHA-1; anything else is nil.
@@ -32,18 +32,5 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
         var oid = git_oid()
         _ = git_oid_fromstr(&oid, hex)
         return oid
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ObjectID(hex: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a git object id"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
     }
 }

@@ -95,17 +95,19 @@ extension Repository {
                           + "are not followed: commit the file or folder itself")
     }
 
-    /// The file's bytes, unless its size (read from the object's header, without loading it) is past
-    /// `InventoryLimits`: then a file the loader reports as too large, never read.
-    func sourceFile(_ file: TreeFile) throws -> SourceFile {
-        var oid = file.blob
+    /// The files' bytes, except for a file whose size (read from the object's header, without loading it) is past
+    /// `InventoryLimits`: that one the loader reports as too large, never read.
+    func read(_ files: [TreeFile]) throws -> [SourceFile] {
         var odb: OpaquePointer?
-        try LibGit2.check(git_repository_odb(&odb, pointer), "reading '\(file.path)'")
+        try LibGit2.check(git_repository_odb(&odb, pointer), "reading the object database")
         defer { git_odb_free(odb) }
-        var size = 0
-        var type = GIT_OBJECT_BLOB
-        try LibGit2.check(git_odb_read_header(&size, &type, odb, &oid), "reading '\(file.path)'")
-        return try InventoryLimits.file(path: file.path, size: size) { try blobBytes(file.blob, path: file.path) }
+        return try files.map { file in
+            var oid = file.blob
+            var size = 0
+            var type = GIT_OBJECT_BLOB
+            try LibGit2.check(git_odb_read_header(&size, &type, odb, &oid), "reading '\(file.path)'")
+            return try InventoryLimits.file(path: file.path, size: size) { try blobBytes(file.blob, path: file.path) }
+        }
     }
 
     func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {
@@ -124,14 +126,15 @@ extension Repository {
     }
 
     /// `path` (absolute, or relative to the current folder) relative to the work tree's root, or nil when it is
-    /// outside it. Symbolic links in `path` are resolved first, as the work tree's own path is.
+    /// outside it. Symbolic links are resolved first, as in the work tree's own path; the part of `path` that does
+    /// not exist (it may exist only in some revision) is taken as written.
     public func relativePath(of path: String) -> String? {
         guard let workingDirectory else { return nil }
-        guard let resolved = realpath(path, nil) else { return nil }
+        let (existing, missing) = Self.splitExisting(path)
+        guard let resolved = realpath(existing, nil) else { return nil }
         defer { free(resolved) }
-        let absolute = String(cString: resolved)
-        var root = workingDirectory
-        if root.hasSuffix("/") { root.removeLast() }
+        let absolute = Self.normalise(([String(cString: resolved)] + missing).joined(separator: "/"))
+        let root = Self.normalise(workingDirectory)
         if absolute == root { return "" }
         guard absolute.hasPrefix(root + "/") else { return nil }
         return String(absolute.dropFirst(root.count + 1))

@@ -13,56 +13,34 @@ public final class Repository {
 
     /// Opens the repository holding `path`, searching parent folders as `git` does. `path` need not exist (it may
     /// exist only in some revision): the search starts at its nearest existing ancestor.
-    public init(discovering path: String) throws(GitError) {
-        LibGit2.ensureInitialised()
-        var repository: OpaquePointer?
-        let result = git_repository_open_ext(&repository, Self.nearestExisting(path), 0, nil)
-        if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(.notARepository, operation: "opening a repository at '\(path)'",
-                           message: "not a git repository (or any parent folder)")
-        }
-        try LibGit2.check(result, "opening a repository at '\(path)'")
-        self.pointer = repository!
-        self.workingDirectory = git_repository_workdir(pointer).map { String(cString: $0) }
-        self.gitDirectory = String(cString: git_repository_path(pointer))
+    public convenience init(discovering path: String) throws(GitError) {
+        try self.init(opening: Self.nearestExisting(path), named: path, flags: 0,
+                      notFound: "not a git repository (or any parent folder)")
     }
 
     /// Opens exactly the repository at `path` (a `.git` folder, a bare repository or a work tree root).
-    public init(at path: String) throws(GitError) {
+    public convenience init(at path: String) throws(GitError) {
+        try self.init(opening: path, named: path, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue,
+                      notFound: "not a git repository")
+    }
+
+    private init(opening path: String, named name: String, flags: UInt32, notFound: String) throws(GitError) {
         LibGit2.ensureInitialised()
+        let operation = "opening a repository at '\(name)'"
         var repository: OpaquePointer?
-        let result = git_repository_open_ext(&repository, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+        let result = git_repository_open_ext(&repository, path, flags, nil)
         if result == GIT_ENOTFOUND.rawValue {
-            throw GitError(.notARepository, operation: "opening a repository at '\(path)'", message: "not a git repository")
+            throw GitError(.notARepository, operation: operation, message: notFound)
         }
-        try LibGit2.check(result, "opening a repository at '\(path)'")
+        try LibGit2.check(result, operation)
         self.pointer = repository!
         self.workingDirectory = git_repository_workdir(pointer).map { String(cString: $0) }
         self.gitDirectory = String(cString: git_repository_path(pointer))
-    }
-
-    /// Creates a repository at `path` (bare: no work tree, as a remote or the API's store is).
-    public static func create(at path: String, bare: Bool, initialBranch: String = "main") throws(GitError) -> Repository {
-        LibGit2.ensureInitialised()
-        var options = git_repository_init_options()
-        try LibGit2.check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)),
-                          "creating a repository at '\(path)'")
-        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | (bare ? GIT_REPOSITORY_INIT_BARE.rawValue : 0)
-        var repository: OpaquePointer?
-        let result = initialBranch.withCString { branch in
-            options.initial_head = branch
-            return git_repository_init_ext(&repository, path, &options)
-        }
-        try LibGit2.check(result, "creating a repository at '\(path)'")
-        git_repository_free(repository)
-        return try Repository(at: path)
     }
 
     deinit {
         git_repository_free(pointer)
     }
-
-    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
     /// The repository's root for reading trees: its work tree, or the git folder when bare.
     public var root: String { workingDirectory ?? gitDirectory }
@@ -109,15 +87,23 @@ public final class Repository {
         return result == 1
     }
 
-    static func nearestExisting(_ path: String) -> String {
-        var candidate = path.isEmpty ? "." : path
-        while !FileManager.default.fileExists(atPath: candidate) {
-            let parent = (candidate as NSString).deletingLastPathComponent
-            if parent.isEmpty { return "." }
-            if parent == candidate { break }
-            candidate = parent
+    /// The longest leading part of `path` that exists (`.` when none of a relative path does, `/` at worst), and
+    /// the components after it.
+    static func splitExisting(_ path: String) -> (existing: String, missing: [String]) {
+        var existing = path.isEmpty ? "." : path
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: existing) {
+            let parent = (existing as NSString).deletingLastPathComponent
+            missing.insert((existing as NSString).lastPathComponent, at: 0)
+            if parent.isEmpty { return (".", missing) }
+            if parent == existing { break }
+            existing = parent
         }
-        return candidate
+        return (existing, missing)
+    }
+
+    static func nearestExisting(_ path: String) -> String {
+        splitExisting(path).existing
     }
 
     static func branchReference(_ branch: String) -> String {

@@ -25,28 +25,11 @@ public struct RevisionSource: InventorySource {
     public func files() throws -> [SourceFile] {
         let listing = try Repository(at: repositoryPath).inventoryFiles(at: commit, folder: folder)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, listing.count / 4))
-        let slots = Slots(count: workers)
         let path = repositoryPath
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            slots.set(worker, Result {
-                let repository = try Repository(at: path)
-                return try stride(from: worker, to: listing.count, by: workers).map {
-                    try repository.sourceFile(listing[$0])
-                }
-            })
+        let shares = (0..<workers).map { worker in
+            Array(stride(from: worker, to: listing.count, by: workers).map { listing[$0] })
         }
-        var files: [SourceFile] = []
-        files.reserveCapacity(listing.count)
-        for slot in slots.values { files += try slot!.get() }
-        return files
+        return try shares.parallelMap { share in Result { try Repository(at: path).read(share) } }
+            .flatMap { try $0.get() }
     }
-}
-
-/// One result per worker, each written by its own thread.
-private final class Slots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<[SourceFile], any Error>?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<[SourceFile], any Error>) { lock.withLock { results[index] = result } }
-    var values: [Result<[SourceFile], any Error>?] { lock.withLock { results } }
 }

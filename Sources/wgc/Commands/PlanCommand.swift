@@ -1,6 +1,5 @@
 import ArgumentParser
 import Compiler
-import Dispatch
 import Foundation
 import Git
 
@@ -76,45 +75,33 @@ struct PlanCommand: ParsableCommand {
     /// that adds it) is an empty network; a head without it is an error.
     static func compile(_ revisions: [(name: String, commit: ObjectID)], repository: String, folder: String,
                         strict: Bool) throws -> [CompiledRevision] {
-        let results = Results(count: revisions.count)
-        DispatchQueue.concurrentPerform(iterations: revisions.count) { index in
-            let (name, commit) = revisions[index]
-            let isBase = index == 0
-            results.set(index, Result {
-                let source = RevisionSource(repositoryPath: repository, commit: commit, folder: folder)
+        let sides = revisions.enumerated().map { (isBase: $0.offset == 0, name: $0.element.name, commit: $0.element.commit) }
+        return try sides.parallelMap { side in
+            Result {
+                let source = RevisionSource(repositoryPath: repository, commit: side.commit, folder: folder)
                 var files: [SourceFile]
                 do {
                     files = try source.files()
-                } catch let error as GitError where isBase && error.kind == .noSuchPath {
+                } catch let error as GitError where side.isBase && error.kind == .noSuchPath {
                     files = []
                 }
-                if !isBase, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
+                if !side.isBase, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
                     throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
                 }
                 // --strict judges the head: a base with warnings is still what the routers run.
-                var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files,
-                                                        strict: strict && !isBase)
+                var compiled = CompiledRevision.compile(revision: side.name, commit: side.commit.hex, files: files,
+                                                        strict: strict && !side.isBase)
                 let prefix = folder.isEmpty ? "" : folder + "/"
                 for index in compiled.checked.diagnostics.indices {
                     compiled.checked.diagnostics[index].location.file.insert(contentsOf: prefix, at:
                         compiled.checked.diagnostics[index].location.file.startIndex)
                 }
                 return compiled
-            })
-        }
-        return try results.values.map { try $0!.get() }
+            }
+        }.map { try $0.get() }
     }
 }
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
-}
-
-/// One slot per revision, filled by the thread that compiled it.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<CompiledRevision, any Error>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<CompiledRevision, any Error>) { lock.withLock { slots[index] = value } }
-    var values: [Result<CompiledRevision, any Error>?] { lock.withLock { slots } }
 }

@@ -17,13 +17,10 @@ enum RevisionLocator {
     /// need not exist in the checkout (the revision may hold it when the work tree does not).
     static func folder(of path: String, in repository: Repository) throws -> String {
         guard let root = repository.workingDirectory else { return "" }
-        if let relative = repository.relativePath(of: path) { return relative }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let base = URL(fileURLWithPath: root).standardizedFileURL.path
-        guard absolute == base || absolute.hasPrefix(base + "/") else {
+        guard let relative = repository.relativePath(of: path) else {
             throw SourceError(path: path, message: "is outside the repository at \(root)")
         }
-        return String(absolute.dropFirst(base.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        return relative
     }
 }
 
