@@ -2,9 +2,10 @@ import CLibGit2
 
 /// Process-wide libgit2 set-up and the one place its return codes become `GitError`s.
 enum LibGit2 {
-    /// `git_libgit2_init` runs once per process, the first time any git object is made.
+    /// `git_libgit2_init` runs once per process, the first time any git object is made. Objects are not re-hashed
+    /// on every read (git does not either; see `shim.h`): it would double the time to read an inventory from a tree.
     private static let initialised: Bool = {
-        guard git_libgit2_init() >= 0 else { return false }
+        guard git_libgit2_init() >= 0, wgc_git_disable_strict_hash_verification() >= 0 else { return false }
         return true
     }()
 
