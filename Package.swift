@@ -30,6 +30,11 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .systemLibrary(
+            name: "CLibMnl",
+            pkgConfig: "libmnl",
+            providers: [.apt(["libmnl-dev"])]
+        ),
+        .systemLibrary(
             name: "CNettle",
             pkgConfig: "nettle",
             providers: [.apt(["nettle-dev"])]
@@ -39,7 +44,10 @@ let package = Package(
         .target(name: "Nettle", dependencies: ["CNettle"]),
         .target(name: "Compiler", dependencies: ["YAML", "Sodium", "Nettle"]),
         .target(name: "Git", dependencies: ["CLibGit2", "Compiler"]),
-        .target(name: "Agent", dependencies: ["Compiler", "Git"]),
+        .target(name: "Netlink", dependencies: ["CLibMnl", "Compiler"]),
+        .target(name: "WireGuard", dependencies: ["Netlink", "Compiler"]),
+        .target(name: "BIRD"),
+        .target(name: "Agent", dependencies: ["Compiler", "Git", "WireGuard", "BIRD", "Netlink"]),
         .target(name: "API", dependencies: ["Compiler", "Git"]),
         .executableTarget(
             name: "wgc",
@@ -50,9 +58,9 @@ let package = Package(
         ),
         .executableTarget(name: "wgc-bench", dependencies: ["Compiler", "Git"]),
         .testTarget(
-            name: "CompilerTests",
+            name: "WGCTests",
             dependencies: [
-                "Compiler", "Git", "YAML", "Sodium", "Nettle",
+                "Compiler", "Git", "YAML", "Sodium", "Nettle", "Netlink", "WireGuard", "BIRD", "Agent",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

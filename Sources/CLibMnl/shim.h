@@ -1,0 +1,9 @@
+#include <libmnl/libmnl.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_link.h>
+#include <linux/if_addr.h>
+#include <linux/genetlink.h>
+#include <linux/wireguard.h>
+#include <net/if.h>
+#include <sys/socket.h>
