@@ -39,7 +39,8 @@ public struct Route: Sendable, Equatable {
             .flatMap { IPAddress(family: family, networkBytes: $0.value) } ?? IPAddress(family: family, value: 0)
         self.destination = IPPrefix(address: destination, length: Int(header.destinationLength))
         interfaceIndex = attributes.first(UInt16(RTA_OIF.rawValue))?.u32.map { Int($0) }
-        gateway = attributes.first(UInt16(RTA_GATEWAY.rawValue)).flatMap { IPAddress(family: family, networkBytes: $0.value) }
+        gateway = attributes.first(UInt16(RTA_GATEWAY.rawValue))
+            .flatMap { IPAddress(family: family, networkBytes: $0.value) }
         `protocol` = RouteProtocol(rawValue: header.routeProtocol)
         table = attributes.first(UInt16(RTA_TABLE.rawValue))?.u32 ?? UInt32(header.table)
         metric = attributes.first(UInt16(RTA_PRIORITY.rawValue))?.u32

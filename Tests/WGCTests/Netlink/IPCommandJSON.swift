@@ -56,11 +56,11 @@ extension NetworkNamespace {
     /// A kind of link this kernel can create with nothing but a name: `dummy` where its module is present,
     /// else `ifb` or `bridge` (test machines often lack the dummy module).
     func creatableLinkKind() throws -> String {
-        for kind in ["dummy", "ifb", "bridge"] where try exec(["ip", "link", "add", "wgcprobe", "type", kind]).status == 0 {
+        let probe = ["ip", "link", "add", "wgcprobe", "type"]
+        for kind in ["dummy", "ifb", "bridge"] where try exec(probe + [kind]).status == 0 {
             try exec(["ip", "link", "del", "wgcprobe"]).check("deleting the probe link")
             return kind
         }
-        throw CommandFailed(what: "creating a dummy, ifb or bridge link", output: try exec(["ip", "link", "add",
-                                                                                           "wgcprobe", "type", "dummy"]))
+        throw CommandFailed(what: "creating a dummy, ifb or bridge link", output: try exec(probe + ["dummy"]))
     }
 }
