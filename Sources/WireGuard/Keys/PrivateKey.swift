@@ -1,24 +1,29 @@
 import Compiler
 
 /// A device's Curve25519 private key. It never prints: `description` and `debugDescription` are redacted, so it
-/// cannot leak into logs or errors by interpolation.
+/// cannot leak into logs or errors by interpolation. Held clamped, as WireGuard stores it, so a key read back from an
+/// interface equals the one that was set.
 public struct PrivateKey: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     let storage: KeyBytes
 
     init(_ storage: KeyBytes) {
-        self.storage = storage
+        self.init(bytes: storage.bytes)!
     }
 
     /// Nil unless `base64` is canonical base64 of 32 bytes (what `wg genkey` prints).
     public init?(base64: String) {
-        guard let bytes = WireGuardKey.decode(base64), let storage = KeyBytes(bytes) else { return nil }
-        self.storage = storage
+        guard let bytes = WireGuardKey.decode(base64) else { return nil }
+        self.init(bytes: bytes)
     }
 
     /// Nil unless `bytes` holds 32 bytes.
     public init?(bytes: [UInt8]) {
-        guard let storage = KeyBytes(bytes) else { return nil }
-        self.storage = storage
+        guard bytes.count == 32 else { return nil }
+        // Curve25519 clamping (RFC 7748): what wg(8), the kernel and wireguard-go do to every private key.
+        var clamped = bytes
+        clamped[0] &= 248
+        clamped[31] = clamped[31] & 127 | 64
+        storage = KeyBytes(clamped)!
     }
 
     /// The key in base64, for writing it where it belongs (a key file); never for display.

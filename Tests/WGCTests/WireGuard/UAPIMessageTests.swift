@@ -28,7 +28,7 @@ struct UAPIMessageTests {
                                                allowedIPs: [F.prefix("10.0.0.0/24")])])
         let expected = """
             set=1
-            private_key=\(KeyBytes([UInt8](repeating: 1, count: 32))!.hex)
+            private_key=\(F.privateKey(1).storage.hex)
             listen_port=51820
             public_key=\(F.publicKey(9).hex)
             remove=true
