@@ -18,13 +18,19 @@ struct KeyBytes: Hashable, Sendable {
     }
 
     /// Parses the 64 hex digits the UAPI uses.
-    init?(hex: some Collection<UInt8>) {
+    init?(hex: UnsafeBufferPointer<UInt8>) {
         guard hex.count == 64 else { return nil }
         var key = KeyBytes.zero
-        for (index, character) in hex.enumerated() {
-            guard let nibble = Self.nibble(character) else { return nil }
+        for index in 0..<64 {
+            guard let nibble = Self.nibble(hex[index]) else { return nil }
             key.shiftIn(UInt64(nibble), bits: 4, at: index / 16)
         }
+        self = key
+    }
+
+    init?(hex: String) {
+        var text = hex
+        guard let key = text.withUTF8({ KeyBytes(hex: $0) }) else { return nil }
         self = key
     }
 
@@ -47,10 +53,12 @@ struct KeyBytes: Hashable, Sendable {
 
     /// Appends the 64 lowercase hex digits to `buffer`, as the UAPI wants them.
     func appendHex(to buffer: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
         for word in [words.0, words.1, words.2, words.3] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                buffer.append(digits[Int(word >> UInt64(shift) & 0xF)])
+            var shift: UInt64 = 64
+            while shift > 0 {
+                shift -= 4
+                let nibble = UInt8(truncatingIfNeeded: word >> shift & 0xF)
+                buffer.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
             }
         }
     }

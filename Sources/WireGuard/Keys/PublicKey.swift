@@ -22,7 +22,7 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Nil unless `hex` is 64 hex digits, the UAPI's form.
     public init?(hex: String) {
-        guard let storage = KeyBytes(hex: hex.utf8) else { return nil }
+        guard let storage = KeyBytes(hex: hex) else { return nil }
         self.storage = storage
     }
 

@@ -16,9 +16,9 @@ struct UAPIReply {
 
     /// Throws unless the reply ends in `errno=0`.
     func checkErrno() throws {
-        var code: Int32?
-        try forEachLine { key, value in
-            if key == "errno" { code = Int32(value) }
+        var code: Int64?
+        try forEachLine { field, value in
+            if field == .errno { code = try number(value, field) }
         }
         try check(code)
     }
@@ -27,17 +27,19 @@ struct UAPIReply {
     func deviceStatus() throws -> WireGuardDeviceStatus {
         var device = WireGuardDeviceStatus()
         var peer: PeerFields?
-        var code: Int32?
-        try forEachLine { key, value in
-            if key == "public_key" {
+        var code: Int64?
+        try forEachLine { field, value in
+            switch field {
+            case .publicKey:
                 if let finished = peer { device.peers.append(finished.status) }
-                peer = PeerFields(publicKey: try parse(value, as: "public_key") { PublicKey(hex: $0) })
-            } else if key == "errno" {
-                code = Int32(value)
-            } else if peer != nil {
-                try peer!.read(key, value, reply: self)
-            } else {
-                try read(key, value, into: &device)
+                peer = PeerFields(publicKey: PublicKey(try key(value, field)))
+            case .errno: code = try number(value, field)
+            case .privateKey: device.privateKey = PrivateKey(try key(value, field))
+            case .listenPort: device.listenPort = Int(try number(value, field))
+            case .fwmark: device.fwmark = Int(try number(value, field))
+            default:
+                guard peer != nil else { return }
+                try peer!.read(field, value, reply: self)
             }
         }
         if let finished = peer { device.peers.append(finished.status) }
@@ -45,21 +47,11 @@ struct UAPIReply {
         return device
     }
 
-    private func read(_ key: String, _ value: String, into device: inout WireGuardDeviceStatus) throws {
-        switch key {
-        case "private_key":
-            device.privateKey = try parse(value, as: key) { KeyBytes(hex: $0.utf8).map(PrivateKey.init) }
-        case "listen_port": device.listenPort = try parse(value, as: key) { Int($0) }
-        case "fwmark": device.fwmark = try parse(value, as: key) { Int($0) }
-        default: break  // a newer daemon's field: not ours to judge
-        }
-    }
-
     /// A peer's lines, collected until the next `public_key`.
     private struct PeerFields {
         var peer: WireGuardPeer
-        var seconds = 0
-        var nanoseconds = 0
+        var seconds: Int64 = 0
+        var nanoseconds: Int64 = 0
         var received: UInt64 = 0
         var sent: UInt64 = 0
         var protocolVersion = 1
@@ -68,20 +60,19 @@ struct UAPIReply {
             peer = WireGuardPeer(publicKey: publicKey)
         }
 
-        mutating func read(_ key: String, _ value: String, reply: UAPIReply) throws {
-            switch key {
-            case "preshared_key":
-                let key = try reply.parse(value, as: key) { KeyBytes(hex: $0.utf8) }
+        mutating func read(_ field: UAPIField, _ value: UnsafeBufferPointer<UInt8>, reply: UAPIReply) throws {
+            switch field {
+            case .allowedIP: peer.allowedIPs.append(try reply.prefix(value))
+            case .presharedKey:
+                let key = try reply.key(value, field)
                 peer.presharedKey = key.isZero ? nil : PresharedKey(key)
-            case "endpoint": peer.endpoint = value
-            case "allowed_ip":
-                peer.allowedIPs.append(try reply.parse(value, as: key) { try? IPPrefix.parse($0).get() })
-            case "persistent_keepalive_interval": peer.persistentKeepalive = try reply.parse(value, as: key) { Int($0) }
-            case "last_handshake_time_sec": seconds = try reply.parse(value, as: key) { Int($0) }
-            case "last_handshake_time_nsec": nanoseconds = try reply.parse(value, as: key) { Int($0) }
-            case "rx_bytes": received = try reply.parse(value, as: key) { UInt64($0) }
-            case "tx_bytes": sent = try reply.parse(value, as: key) { UInt64($0) }
-            case "protocol_version": protocolVersion = try reply.parse(value, as: key) { Int($0) }
+            case .endpoint: peer.endpoint = String(decoding: value, as: UTF8.self)
+            case .persistentKeepalive: peer.persistentKeepalive = Int(try reply.number(value, field))
+            case .lastHandshakeSeconds: seconds = try reply.number(value, field)
+            case .lastHandshakeNanoseconds: nanoseconds = try reply.number(value, field)
+            case .receivedBytes: received = UInt64(try reply.number(value, field))
+            case .sentBytes: sent = UInt64(try reply.number(value, field))
+            case .protocolVersion: protocolVersion = Int(try reply.number(value, field))
             default: break
             }
         }
@@ -94,7 +85,40 @@ struct UAPIReply {
         }
     }
 
-    private func forEachLine(_ body: (String, String) throws -> Void) throws {
+    /// A decimal integer, possibly negative (wireguard-go's errno is).
+    fileprivate func number(_ value: UnsafeBufferPointer<UInt8>, _ field: UAPIField) throws -> Int64 {
+        let negative = value.first == UInt8(ascii: "-")
+        let digits = negative ? UnsafeBufferPointer(rebasing: value.dropFirst()) : value
+        guard (1...19).contains(digits.count) else { throw unreadable(value, field) }
+        var result: Int64 = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { throw unreadable(value, field) }
+            result = result * 10 + Int64(digit - UInt8(ascii: "0"))
+        }
+        return negative ? -result : result
+    }
+
+    fileprivate func key(_ value: UnsafeBufferPointer<UInt8>, _ field: UAPIField) throws -> KeyBytes {
+        guard let key = KeyBytes(hex: value) else { throw unreadable(nil, field) }
+        return key
+    }
+
+    fileprivate func prefix(_ value: UnsafeBufferPointer<UInt8>) throws -> IPPrefix {
+        guard let prefix = try? IPPrefix.parse(String(decoding: value, as: UTF8.self)).get() else {
+            throw unreadable(value, .allowedIP)
+        }
+        return prefix
+    }
+
+    /// `value` is nil for key material, which is never echoed, even when malformed.
+    private func unreadable(_ value: UnsafeBufferPointer<UInt8>?, _ field: UAPIField) -> WireGuardError {
+        let shown = value.map { " '\(String(decoding: $0.prefix(80), as: UTF8.self))'" } ?? ""
+        return malformed("cannot read \(field.name)\(shown)")
+    }
+
+    /// Calls `body` with each line's key and value. Keys are compared as bytes and values stay bytes until a
+    /// field needs them, so the 40,000 lines of a large reply allocate no strings of their own.
+    private func forEachLine(_ body: (UAPIField, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start < buffer.count {
@@ -103,32 +127,25 @@ struct UAPIReply {
                 defer { start = end + 1 }
                 if end == start { continue }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                guard let equals = line.firstIndex(of: UInt8(ascii: "=")) else {
+                var equals = 0
+                while equals < line.count, line[equals] != UInt8(ascii: "=") { equals += 1 }
+                guard equals < line.count else {
                     throw malformed("a line without '=': \(String(decoding: line.prefix(80), as: UTF8.self))")
                 }
-                try body(String(decoding: line[..<equals], as: UTF8.self),
-                         String(decoding: line[(equals + 1)...], as: UTF8.self))
+                try body(UAPIField(UnsafeBufferPointer(rebasing: line[..<equals])),
+                         UnsafeBufferPointer(rebasing: line[(equals + 1)...]))
             }
         }
     }
 
-    private func check(_ code: Int32?) throws {
+    private func check(_ code: Int64?) throws {
         guard let code else { throw malformed("no errno line") }
         guard code != 0 else { return }
         // wireguard-go answers -EINVAL; the protocol's documentation shows EINVAL. Either way it is an errno.
-        let number = code < 0 ? -code : code
+        let number = Int32(clamping: code < 0 ? -code : code)
         throw WireGuardError(.refused, interface: interface, operation: operation,
                              message: "WireGuard answered errno \(number) (\(String(cString: strerror(number))))",
                              errno: number)
-    }
-
-    fileprivate func parse<T>(_ value: String, as key: String, _ convert: (String) -> T?) throws -> T {
-        guard let parsed = convert(value) else {
-            // Key material is never echoed, even when malformed.
-            let shown = key.hasSuffix("_key") ? "" : " '\(value.prefix(80))'"
-            throw malformed("cannot read \(key)\(shown)")
-        }
-        return parsed
     }
 
     private func malformed(_ message: String) -> WireGuardError {
