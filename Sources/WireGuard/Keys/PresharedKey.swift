@@ -2,7 +2,8 @@ import Compiler
 
 /// A peer's symmetric preshared key (post-quantum padding for the handshake). Redacted in `description` and
 /// `debugDescription` like a private key.
-public struct PresharedKey: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PresharedKey: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable {
     let storage: KeyBytes
 
     init(_ storage: KeyBytes) {
@@ -26,4 +27,6 @@ public struct PresharedKey: Hashable, Sendable, CustomStringConvertible, CustomD
 
     public var description: String { "(preshared key)" }
     public var debugDescription: String { "(preshared key)" }
+    /// No children, so `dump` and debuggers show no key bytes either.
+    public var customMirror: Mirror { Mirror(self, children: []) }
 }

@@ -3,7 +3,8 @@ import Compiler
 /// A device's Curve25519 private key. It never prints: `description` and `debugDescription` are redacted, so it
 /// cannot leak into logs or errors by interpolation. Held clamped, as WireGuard stores it, so a key read back from an
 /// interface equals the one that was set.
-public struct PrivateKey: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PrivateKey: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable {
     let storage: KeyBytes
 
     init(_ storage: KeyBytes) {
@@ -37,4 +38,6 @@ public struct PrivateKey: Hashable, Sendable, CustomStringConvertible, CustomDeb
 
     public var description: String { "(private key)" }
     public var debugDescription: String { "(private key)" }
+    /// No children, so `dump` and debuggers show no key bytes either.
+    public var customMirror: Mirror { Mirror(self, children: []) }
 }

@@ -14,7 +14,9 @@ enum UAPIField {
         // By length first: most lines of a large reply are allowed_ip or a peer's counters.
         switch key.count {
         case 10: self = named("allowed_ip") ? .allowedIP : named("public_key") ? .publicKey : .other
-        case 8: self = named("tx_bytes") ? .sentBytes : named("rx_bytes") ? .receivedBytes : named("endpoint") ? .endpoint : .other
+        case 8:
+            self = named("tx_bytes") ? .sentBytes : named("rx_bytes") ? .receivedBytes
+                : named("endpoint") ? .endpoint : .other
         case 13: self = named("preshared_key") ? .presharedKey : .other
         case 16: self = named("protocol_version") ? .protocolVersion : .other
         case 23: self = named("last_handshake_time_sec") ? .lastHandshakeSeconds : .other

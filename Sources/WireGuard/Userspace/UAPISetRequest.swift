@@ -46,7 +46,8 @@ struct UAPISetRequest {
         if let key = peer.presharedKey { appendKey("preshared_key", key.storage) }
         if let endpoint = peer.endpoint { append("endpoint", try checked(endpoint)) }
         if peer.persistentKeepalive != 0 {
-            append("persistent_keepalive_interval", try checked(peer.persistentKeepalive, 0...65535, "persistent keepalive"))
+            let seconds = try checked(peer.persistentKeepalive, 0...65535, "persistent keepalive")
+            append("persistent_keepalive_interval", seconds)
         }
         // A peer added by someone else since the status was read is made exactly this one, not merged with it.
         append("replace_allowed_ips", "true")

@@ -37,7 +37,9 @@ final class UAPISocket {
             raw[path.utf8.count] = 0
         }
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw WireGuardError.system(errno, interface: interface, operation: operation, "socket") }
+        guard descriptor >= 0 else {
+            throw WireGuardError.system(errno, interface: interface, operation: operation, "socket")
+        }
         let connection = UAPISocket(descriptor: descriptor, deadline: .now + timeout, interface: interface,
                                     operation: operation)
         try connection.limitEachCall(to: timeout)
@@ -78,7 +80,8 @@ final class UAPISocket {
         var offset = 0
         try request.withUnsafeBytes { bytes in
             while offset < bytes.count {
-                let sent = Glibc.send(descriptor, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                let remaining = bytes.count - offset
+                let sent = Glibc.send(descriptor, bytes.baseAddress! + offset, remaining, Int32(MSG_NOSIGNAL))
                 if sent < 0 {
                     guard errno == EINTR || errno == EAGAIN else {
                         throw WireGuardError.system(errno, interface: interface, operation: operation, "sending")

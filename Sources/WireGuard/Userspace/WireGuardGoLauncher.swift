@@ -45,8 +45,9 @@ struct WireGuardGoLauncher {
                                  message: "\(arguments.joined(separator: " ")) did not exit in time")
         }
         guard status == 0 else {
+            let output = log.contents()
             throw WireGuardError(.launchFailed, interface: interface, operation: operation,
-                                 message: "\(arguments.joined(separator: " ")) exited with \(status): \(log.contents())")
+                                 message: "\(arguments.joined(separator: " ")) exited with \(status): \(output)")
         }
     }
 

@@ -35,7 +35,8 @@ struct UserspaceScaleTests {
         let reading = try clock.measure { status = try interface.status() }
         var again = WireGuardChange()
         let rediffing = clock.measure { again = WireGuardChange(from: status, to: desired) }
-        print("5,000 peers: diff \(diffing), apply \(applying), get and parse \(reading), diff against live \(rediffing)")
+        print("5,000 peers: diff \(diffing), apply \(applying), get and parse \(reading),",
+              "diff against live \(rediffing)")
 
         #expect(status.peers.count == 5000)
         #expect(Set(status.peers.map(\.peer)) == Set(desired.peers))

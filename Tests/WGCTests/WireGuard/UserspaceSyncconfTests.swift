@@ -38,7 +38,8 @@ struct UserspaceSyncconfTests {
         ])
         try server.sync(to: serverDevice)
         try client.sync(to: WireGuardDevice(privateKey: F.privateKey(2), peers: [
-            WireGuardPeer(publicKey: F.publicKey(1), endpoint: "[fd00:1::1]:51820", allowedIPs: [F.prefix("fd00:99::/64")]),
+            WireGuardPeer(publicKey: F.publicKey(1), endpoint: "[fd00:1::1]:51820",
+                          allowedIPs: [F.prefix("fd00:99::/64")]),
         ]))
         try server.up(address: "fd00:99::1/64")
         try client.up(address: "fd00:99::2/64")

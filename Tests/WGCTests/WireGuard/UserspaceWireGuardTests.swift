@@ -80,6 +80,24 @@ struct UserspaceWireGuardTests {
         #expect(error.interface == name)
     }
 
+    @Test("a wireguard-go that cannot start is a launch failure naming the interface, with the program's output")
+    func launchFailure() throws {
+        let name = "wgt" + UUID().uuidString.prefix(8).lowercased()
+        let failing = UserspaceWireGuard(wireguardGo: ["sh", "-c", "echo no tun here >&2; exit 1", "sh"])
+        let error = try #require(throws: WireGuardError.self) { try failing.create(name) }
+        #expect(error.kind == .launchFailed && error.interface == name)
+        #expect(error.message.contains("no tun here"))
+
+        let missing = UserspaceWireGuard(wireguardGo: ["/nonexistent/wireguard-go"])
+        let notFound = try #require(throws: WireGuardError.self) { try missing.create(name) }
+        #expect(notFound.kind == .launchFailed && notFound.errno == ENOENT)
+    }
+
+    @Test("a socket directory that does not exist holds no interfaces")
+    func noSocketDirectory() throws {
+        #expect(try UserspaceWireGuard(socketDirectory: "/nonexistent/wireguard").interfaces() == [])
+    }
+
     @Test("a stale socket file, whose daemon is gone, reads as no interface and is replaced by create")
     func staleSocket() throws {
         let namespace = try NetworkNamespace("wg")
@@ -116,7 +134,9 @@ struct UserspaceWireGuardTests {
         let namespace = try NetworkNamespace("wg")
         let interface = try WireGuardGoInterface(in: namespace)
         let change = WireGuardChange(privateKey: F.privateKey(3), listenPort: 70000)
-        let error = try #require(throws: WireGuardError.self) { try interface.backend.apply(change, to: interface.name) }
+        let error = try #require(throws: WireGuardError.self) {
+            try interface.backend.apply(change, to: interface.name)
+        }
         #expect(error.kind == .invalidChange)
         #expect(!"\(error)".contains(F.privateKey(3).base64))
     }
@@ -134,7 +154,9 @@ struct UserspaceWireGuardTests {
             raw[path.utf8.count] = 0
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         try #require(bound == 0, "bind \(path): \(String(cString: strerror(errno)))")
     }

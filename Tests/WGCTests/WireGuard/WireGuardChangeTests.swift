@@ -38,7 +38,8 @@ struct WireGuardChangeTests {
         Case(name: "an allowed IP added: the set is replaced as a whole",
              desired: { $0.peers[1].allowedIPs.append(F.prefix("2001:db8:99::/64")) },
              expected: WireGuardChange(updatedPeers: [WireGuardPeerUpdate(
-                 publicKey: F.publicKey(11), allowedIPs: [F.prefix("2001:db8:11::/64"), F.prefix("2001:db8:99::/64")])])),
+                 publicKey: F.publicKey(11),
+                 allowedIPs: [F.prefix("2001:db8:11::/64"), F.prefix("2001:db8:99::/64")])])),
         Case(name: "keepalive changed: only the keepalive",
              desired: { $0.peers[1].persistentKeepalive = 0 },
              expected: WireGuardChange(updatedPeers: [WireGuardPeerUpdate(publicKey: F.publicKey(11),

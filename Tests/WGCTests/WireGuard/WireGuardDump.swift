@@ -19,7 +19,9 @@ struct WireGuardDump: Equatable {
 
     /// Parses wg's tab-separated dump: the device's line, then one line per peer.
     init(_ text: String) throws {
-        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
         guard let device = lines.first, device.count == 4 else { throw CommandFailed.missing("wg dump") }
         publicKey = device[1]
         listenPort = Int(device[2]) ?? -1
@@ -41,9 +43,10 @@ struct WireGuardDump: Equatable {
         fwmark = status.fwmark
         peers = Dictionary(uniqueKeysWithValues: status.peers.map { status in
             let peer = status.peer
-            return (peer.publicKey.base64, Peer(publicKey: peer.publicKey.base64, presharedKey: peer.presharedKey?.base64,
-                                                endpoint: peer.endpoint, allowedIPs: Set(peer.allowedIPs.map(\.description)),
-                                                persistentKeepalive: peer.persistentKeepalive))
+            let key = peer.publicKey.base64
+            return (key, Peer(publicKey: key, presharedKey: peer.presharedKey?.base64, endpoint: peer.endpoint,
+                              allowedIPs: Set(peer.allowedIPs.map(\.description)),
+                              persistentKeepalive: peer.persistentKeepalive))
         })
     }
 }

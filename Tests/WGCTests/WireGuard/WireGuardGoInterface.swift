@@ -49,6 +49,7 @@ final class WireGuardGoInterface {
 
 extension CommandFailed {
     static func missing(_ interface: String) -> CommandFailed {
-        CommandFailed(what: "status of \(interface)", output: Programs.Output(status: 1, stdout: "", stderr: "no such interface"))
+        CommandFailed(what: "status of \(interface)",
+                      output: Programs.Output(status: 1, stdout: "", stderr: "no such interface"))
     }
 }
