@@ -27,8 +27,9 @@ extension BIRDConnection {
         return try outcome(of: send(command), to: command)
     }
 
-    /// `configure undo`: goes back to the configuration before the unconfirmed one. `.nothingToDo` when the
-    /// current configuration is confirmed (or there is no older one).
+    /// `configure undo`: goes back to the configuration before the last `configure`, confirmed or not (confirming
+    /// only cancels the timer). BIRD keeps one older configuration: `.nothingToDo` when there is none, as after
+    /// an undo.
     public func undo() throws(BIRDError) -> BIRDReconfiguration {
         let command = "configure undo"
         return try outcome(of: send(command), to: command)
