@@ -130,15 +130,4 @@ struct BIRDControlSocketTests {
             #expect(try connection.send("show protocols").code == 0, "the connection is still in step")
         }
     }
-
-    @Test("a missing socket is reported as BIRD not running")
-    func notRunning() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/bird.ctl"
-        #expect { try BIRDClient(socketPath: path).status() } throws: { error in
-            let error = error as? BIRDError
-            return error?.kind == .notRunning
-                && error?.description == "BIRD is not running (no control socket at \(path))"
-        }
-    }
 }
