@@ -11,7 +11,9 @@ public struct BIRDClient: Sendable {
     }
 
     /// Opens a connection, runs `body` with it and closes it.
-    public func withConnection<Result>(_ body: (BIRDConnection) throws(BIRDError) -> Result) throws(BIRDError) -> Result {
+    public func withConnection<Result>(
+        _ body: (BIRDConnection) throws(BIRDError) -> Result
+    ) throws(BIRDError) -> Result {
         try body(BIRDConnection(socketPath: socketPath, timeout: timeout))
     }
 
@@ -52,7 +54,9 @@ public struct BIRDClient: Sendable {
 
     @discardableResult
     public func reload(protocol name: String, direction: BIRDReloadDirection = .both) throws(BIRDError) -> String {
-        try withConnection { connection throws(BIRDError) in try connection.reload(protocol: name, direction: direction) }
+        try withConnection { connection throws(BIRDError) in
+            try connection.reload(protocol: name, direction: direction)
+        }
     }
 
     @discardableResult

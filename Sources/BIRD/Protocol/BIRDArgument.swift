@@ -2,8 +2,7 @@
 enum BIRDArgument {
     /// A protocol (or other symbol) name: letters, digits and `_`, not starting with a digit.
     static func symbol(_ name: String, socketPath: String) throws(BIRDError) -> String {
-        let isSymbol = name.first.map { !$0.isNumber } == true
-            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+        let isSymbol = name.first.map { !$0.isNumber } == true && name.unicodeScalars.allSatisfy(isSymbolCharacter)
         guard isSymbol else {
             throw BIRDError(.invalidCommand, message: "'\(name)' is not a BIRD symbol (letters, digits and '_', "
                             + "not starting with a digit)", socketPath: socketPath)
@@ -14,11 +13,16 @@ enum BIRDArgument {
     /// A file name in double quotes. BIRD's lexer has no escapes inside strings, so a name with a quote or a
     /// control character cannot be written at all.
     static func quotedFile(_ path: String, socketPath: String) throws(BIRDError) -> String {
-        guard !path.isEmpty, !path.unicodeScalars.contains(where: { $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F })
-        else {
-            throw BIRDError(.invalidCommand, message: "BIRD cannot read the file name \(String(reflecting: path)) (empty, or a quote "
-                            + "or control character in it)", socketPath: socketPath)
+        let unquotable = path.unicodeScalars.contains { $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }
+        guard !path.isEmpty, !unquotable else {
+            let message = "BIRD cannot read the file name \(String(reflecting: path)) (empty, or a quote or "
+                + "control character in it)"
+            throw BIRDError(.invalidCommand, message: message, socketPath: socketPath)
         }
         return "\"" + path + "\""
+    }
+
+    private static func isSymbolCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
     }
 }

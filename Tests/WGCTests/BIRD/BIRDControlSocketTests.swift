@@ -48,7 +48,8 @@ struct BIRDControlSocketTests {
     func check() throws {
         let bird = try BIRDDaemon(config: Self.base)
         #expect(try bird.client.checkConfiguration(file: bird.configPath) == nil)
-        let broken = try bird.write("broken.conf", "router id 192.0.2.1;\nprotocol device {}\n\nprotocol static {\n  bogus;\n}\n")
+        let broken = try bird.write("broken.conf", "router id 192.0.2.1;\nprotocol device {}\n\n"
+                                    + "protocol static {\n  bogus;\n}\n")
         let problem = try #require(try bird.client.checkConfiguration(file: broken))
         #expect(problem.file == broken)
         #expect(problem.line == 5)

@@ -34,7 +34,8 @@ struct BIRDRepliesTests {
         ("/tmp/a:b.conf: No such file or directory", "/tmp/a:b.conf",
          BIRDConfigurationProblem(file: "/tmp/a:b.conf", line: nil, column: nil,
                                   message: "No such file or directory")),
-        ("Something else", "/x", BIRDConfigurationProblem(file: nil, line: nil, column: nil, message: "Something else")),
+        ("Something else", "/x",
+         BIRDConfigurationProblem(file: nil, line: nil, column: nil, message: "Something else")),
     ])
     func problem(text: String, file: String, expected: BIRDConfigurationProblem) {
         #expect(BIRDConfigurationProblem(birdMessage: text, file: file) == expected)
