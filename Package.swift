@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -47,12 +48,17 @@ let package = Package(
         .target(name: "Netlink", dependencies: ["CLibMnl", "Compiler"]),
         .target(name: "WireGuard", dependencies: ["Netlink", "Compiler"]),
         .target(name: "BIRD"),
-        .target(name: "Agent", dependencies: ["Compiler", "Git", "WireGuard", "BIRD", "Netlink"]),
+        .target(
+            name: "Agent",
+            dependencies: [
+                "Compiler", "Git", "WireGuard", "BIRD", "Netlink", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "API", dependencies: ["Compiler", "Git"]),
         .executableTarget(
             name: "wgc",
             dependencies: [
-                "Compiler", "Git", "Agent", "API", "Sodium",
+                "Compiler", "Git", "Agent", "API", "Sodium", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,6 @@
 /// Remote URLs as they may appear in messages: a password (or token) in the URL's user part is replaced by `***`.
-enum RemoteURL {
-    static func redacted(_ url: String) -> String {
+public enum RemoteURL {
+    public static func redacted(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let afterScheme = url[schemeEnd.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" }

@@ -110,3 +110,16 @@ public final class Repository {
         branch.hasPrefix("refs/") ? branch : "refs/heads/" + branch
     }
 }
+
+extension Repository {
+    /// Opens the bare repository at `path`, creating it (and its folder) first when there is none: a local cache
+    /// of a remote, fetched into.
+    public static func openOrCreateBare(at path: String) throws(GitError) -> Repository {
+        if let existing = try? Repository(at: path) { return existing }
+        LibGit2.ensureInitialised()
+        var repository: OpaquePointer?
+        try LibGit2.check(git_repository_init(&repository, path, 1), "creating a bare repository at '\(path)'")
+        git_repository_free(repository)
+        return try Repository(at: path)
+    }
+}

@@ -20,15 +20,20 @@ public enum DiagnosticRenderer {
     static func text(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {
-            let place = diagnostic.location
-            out += "\(place.file):\(place.line):\(place.column): \(diagnostic.severity.rawValue)"
-            out += "[\(diagnostic.code.rawValue)]: \(diagnostic.message)\n"
+            out += line(diagnostic) + "\n"
             if let hint = diagnostic.hint { out += "    hint: \(hint)\n" }
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
         return out
+    }
+
+    /// `file:line:column: severity[code]: message`, without the hint.
+    public static func line(_ diagnostic: Diagnostic) -> String {
+        let place = diagnostic.location
+        return "\(place.file):\(place.line):\(place.column): \(diagnostic.severity.rawValue)"
+            + "[\(diagnostic.code.rawValue)]: \(diagnostic.message)"
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {

@@ -77,26 +77,10 @@ struct PlanCommand: ParsableCommand {
                         strict: Bool) throws -> [CompiledRevision] {
         let sides = revisions.enumerated().map { (isBase: $0.offset == 0, name: $0.element.name, commit: $0.element.commit) }
         return try sides.parallelMap { side in
+            // --strict judges the head: a base with warnings is still what the routers run.
             Result {
-                let source = RevisionSource(repositoryPath: repository, commit: side.commit, folder: folder)
-                var files: [SourceFile]
-                do {
-                    files = try source.files()
-                } catch let error as GitError where side.isBase && error.kind == .noSuchPath {
-                    files = []
-                }
-                if !side.isBase, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
-                    throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
-                }
-                // --strict judges the head: a base with warnings is still what the routers run.
-                var compiled = CompiledRevision.compile(revision: side.name, commit: side.commit.hex, files: files,
-                                                        strict: strict && !side.isBase)
-                let prefix = folder.isEmpty ? "" : folder + "/"
-                for index in compiled.checked.diagnostics.indices {
-                    compiled.checked.diagnostics[index].location.file.insert(contentsOf: prefix, at:
-                        compiled.checked.diagnostics[index].location.file.startIndex)
-                }
-                return compiled
+                try CompiledRevision.compile(repository: repository, commit: side.commit, name: side.name,
+                                             folder: folder, strict: strict && !side.isBase, missingIsEmpty: side.isBase)
             }
         }.map { try $0.get() }
     }

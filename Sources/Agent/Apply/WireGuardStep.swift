@@ -1,0 +1,125 @@
+import Compiler
+import Foundation
+import WireGuard
+
+/// The WireGuard part of a router: each server interface exists, carries the private key from the key folder
+/// (which must match the inventory's public key) and exactly the inventory's peers, changed as `wg syncconf`
+/// changes them so untouched peers keep their sessions.
+struct WireGuardStep {
+    let backend: any WireGuardBackend
+    let keyDirectory: String
+
+    /// The devices `target` asks for, with keys read from disk; refuses a key that does not match the inventory.
+    func devices(for target: RouterConfiguration) throws -> [String: WireGuardDevice] {
+        var devices: [String: WireGuardDevice] = [:]
+        for interface in target.interfaces {
+            let key = try privateKey(of: interface)
+            let peers = try interface.peers.map { peer in
+                guard let publicKey = PublicKey(base64: peer.publicKey) else {
+                    throw AgentError(.refused, "client '\(peer.client)' has an invalid public key")
+                }
+                return WireGuardPeer(publicKey: publicKey, presharedKey: try peer.presharedKeyFile.map(presharedKey),
+                                     allowedIPs: peer.allowedIPs, persistentKeepalive: peer.persistentKeepalive)
+            }
+            devices[interface.name] = WireGuardDevice(privateKey: key, listenPort: interface.listenPort, peers: peers)
+        }
+        return devices
+    }
+
+    /// What differs on each interface, in words naming clients; empty when the interfaces match `target`.
+    func differences(_ target: RouterConfiguration, devices: [String: WireGuardDevice],
+                     previous: RouterConfiguration?) throws -> [String] {
+        var lines: [String] = []
+        let names = clientNames(target, previous)
+        for interface in target.interfaces {
+            guard let device = devices[interface.name] else { continue }
+            guard let status = try backend.status(of: interface.name) else {
+                lines.append("\(interface.name): missing (\(device.peers.count) peers to add)")
+                continue
+            }
+            lines += describe(WireGuardChange(from: status, to: device), on: interface.name, names: names)
+        }
+        for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
+            lines.append("\(gone): no longer in the inventory, to delete")
+        }
+        return lines
+    }
+
+    /// Makes every interface match `target`; returns what it changed.
+    func apply(_ target: RouterConfiguration, devices: [String: WireGuardDevice],
+               previous: RouterConfiguration?) throws -> [String] {
+        var lines: [String] = []
+        let names = clientNames(target, previous)
+        for interface in target.interfaces {
+            guard let device = devices[interface.name] else { continue }
+            var status = try backend.status(of: interface.name)
+            if status == nil {
+                try backend.create(interface.name)
+                lines.append("\(interface.name): created")
+                status = try backend.status(of: interface.name)
+            }
+            let change = WireGuardChange(from: status, to: device)
+            guard !change.isEmpty else { continue }
+            try backend.apply(change, to: interface.name)
+            lines += describe(change, on: interface.name, names: names)
+        }
+        for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
+            try backend.delete(gone)
+            lines.append("\(gone): deleted (no longer in the inventory)")
+        }
+        return lines
+    }
+
+    private func removedInterfaces(_ target: RouterConfiguration, _ previous: RouterConfiguration?) -> [String] {
+        let wanted = Set(target.interfaces.map(\.name))
+        return (previous?.interfaces ?? []).map(\.name).filter { !wanted.contains($0) }
+    }
+
+    private func clientNames(_ target: RouterConfiguration, _ previous: RouterConfiguration?) -> [String: String] {
+        var names: [String: String] = [:]
+        for configuration in [previous, target].compactMap({ $0 }) {
+            for interface in configuration.interfaces {
+                for peer in interface.peers { names[peer.publicKey] = peer.client }
+            }
+        }
+        return names
+    }
+
+    private func describe(_ change: WireGuardChange, on interface: String, names: [String: String]) -> [String] {
+        func name(_ key: PublicKey) -> String { names[key.base64].map { "'\($0)'" } ?? key.base64 }
+        var lines: [String] = []
+        if change.privateKey != nil { lines.append("\(interface): private key set") }
+        if let port = change.listenPort { lines.append("\(interface): listen port \(port)") }
+        lines += change.removedPeers.map { "\(interface): peer \(name($0)) removed" }
+        lines += change.addedPeers.map { "\(interface): peer \(name($0.publicKey)) added" }
+        lines += change.updatedPeers.map { "\(interface): peer \(name($0.publicKey)) changed" }
+        return lines
+    }
+
+    private func privateKey(of interface: RouterInterface) throws -> PrivateKey {
+        let path = "\(keyDirectory)/\(interface.name).key"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AgentError(.environment, "no private key for \(interface.name) at \(path): make one with "
+                             + "`umask 077; wg genkey > \(path)` and put `wg pubkey < \(path)` in the inventory as "
+                             + "server '\(interface.server)''s public_key")
+        }
+        guard let key = PrivateKey(base64: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw AgentError(.environment, "\(path) does not hold a WireGuard private key (base64 of 32 bytes)")
+        }
+        if let expected = interface.publicKey, key.publicKey.base64 != expected {
+            throw ApplyFailure("the private key in \(path) belongs to public key \(key.publicKey.base64), but the "
+                               + "inventory gives server '\(interface.server)' public key \(expected): clients "
+                               + "would never connect; put the matching key in \(path) or fix the inventory",
+                               rolledBack: false)
+        }
+        return key
+    }
+
+    private func presharedKey(at path: String) throws -> PresharedKey {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let key = PresharedKey(base64: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw AgentError(.environment, "cannot read a preshared key from \(path)")
+        }
+        return key
+    }
+}

@@ -1,0 +1,170 @@
+import Compiler
+import Foundation
+import Git
+import Logging
+
+/// One router's agent: at start it re-applies the last good revision, then each cycle fetches the branch,
+/// compiles the new revision, applies only what changed (verified, rolled back on failure) and records the
+/// outcome; with nothing new, it repairs drift. Not shared between threads.
+public final class AgentRunner {
+    public let node: String
+    let feed: RevisionFeed
+    let environment: RouterEnvironment
+    let store: StateStore
+    let applier: RouterApplier
+    let logger: Logger
+    let dryRun: Bool
+    public private(set) var state: AgentState
+    /// The last good revision's configuration, compiled once.
+    private var lastGood: RouterConfiguration?
+
+    public init(node: String, feed: RevisionFeed, environment: RouterEnvironment, store: StateStore,
+                logger: Logger, dryRun: Bool = false) throws {
+        self.node = node
+        self.feed = feed
+        self.environment = environment
+        self.store = store
+        self.logger = logger
+        self.dryRun = dryRun
+        self.applier = RouterApplier(environment: environment, logger: logger)
+        self.state = try store.load(node: node)
+        if let saved = store.loadConfiguration(), saved.node == node, state.applied != nil { lastGood = saved }
+    }
+
+    /// Puts the last good revision back before anything else (a reboot or a recreated interface must not leave
+    /// peers missing until the network is up). Nil when there is nothing to re-apply.
+    public func boot() -> CycleReport? {
+        if let interrupted = state.applying {
+            logger.warning("the agent stopped while applying a revision; returning to the last good one",
+                           metadata: ["commit": "\(interrupted)"])
+        }
+        guard let applied = state.applied else { return nil }
+        if lastGood == nil {
+            do {
+                lastGood = try configuration(ofCommit: applied.commit)
+            } catch {
+                return CycleReport(.failed, commit: applied.commit, reason: "\(error)")
+            }
+        }
+        guard let lastGood else {
+            return CycleReport(.failed, commit: applied.commit,
+                               reason: "the last good revision \(applied.commit) is neither saved in "
+                                   + "\(store.configurationPath) nor in \(feed.repositoryPath)")
+        }
+        return repair(toward: lastGood, commit: applied.commit)
+    }
+
+    /// One cycle: fetch, then apply the branch's revision if it is new, else repair drift.
+    public func cycle() -> CycleReport {
+        let head: ObjectID
+        do {
+            head = try feed.fetch()
+        } catch {
+            logger.error("fetch failed", metadata: ["remote": "\(RemoteURL.redacted(feed.remote))",
+                                                     "error": "\(error)"])
+            if let lastGood, let applied = state.applied {
+                let repaired = repair(toward: lastGood, commit: applied.commit)
+                if repaired.outcome != .unchanged { return repaired }
+            }
+            return CycleReport(.failed, commit: nil, reason: "fetching \(feed.branch): \(error)")
+        }
+        if head.hex == state.applied?.commit, let lastGood { return repair(toward: lastGood, commit: head.hex) }
+        if let last = state.lastAttempt, last.commit == head.hex, last.outcome != .applied, state.applying == nil {
+            if let lastGood, let applied = state.applied {
+                let repaired = repair(toward: lastGood, commit: applied.commit)
+                if repaired.outcome != .unchanged { return repaired }
+            }
+            return CycleReport(.waiting, commit: head.hex,
+                               reason: "\(head.short) was \(last.outcome.rawValue) and is not retried until "
+                                   + "\(feed.branch) moves: \(last.reason ?? "")")
+        }
+        do {
+            return try apply(feed.compile(head, options: environment.compileOptions), commit: head.hex)
+        } catch {
+            return CycleReport(.failed, commit: head.hex, reason: "\(error)")
+        }
+    }
+
+    /// Applies `compiled` (the revision `commit`): the one code path of the agent's cycles and of `wgc apply`.
+    public func apply(_ compiled: CompiledRevision, commit: String) -> CycleReport {
+        let started = Date()
+        guard compiled.isValid else {
+            let diagnostics = compiled.checked.diagnostics.filter { $0.severity == .error }
+                .map(DiagnosticRenderer.line)
+            return record(Attempt(commit: commit, outcome: .invalid, startedAt: started, finishedAt: Date(),
+                                  reason: "the revision does not validate (\(diagnostics.count) errors)",
+                                  diagnostics: diagnostics))
+        }
+        guard let target = InventoryCompiler.routerConfiguration(of: node, inventory: compiled.checked.inventory,
+                                                                 files: compiled.files) else {
+            return record(Attempt(commit: commit, outcome: .refused, startedAt: started, finishedAt: Date(),
+                                  reason: "the inventory at \(commit.prefix(12)) has no node named '\(node)'"))
+        }
+        if dryRun {
+            do {
+                let changes = try applier.differences(to: target, previous: lastGood, state: state)
+                return CycleReport(.planned, commit: commit, changes: changes)
+            } catch {
+                return CycleReport(.failed, commit: commit, reason: "\(error)")
+            }
+        }
+        do {
+            state.applying = commit
+            try store.save(state)
+            let changes = try applier.apply(target, previous: lastGood, state: &state)
+            try store.save(target)
+            state.applying = nil
+            lastGood = target
+            return record(Attempt(commit: commit, outcome: .applied, startedAt: started, finishedAt: Date(),
+                                  changes: changes))
+        } catch let failure as ApplyFailure {
+            state.applying = nil
+            return record(Attempt(commit: commit, outcome: failure.rolledBack ? .rolledBack : .refused,
+                                  startedAt: started, finishedAt: Date(), reason: failure.reason))
+        } catch {
+            state.applying = nil
+            try? store.save(state)
+            return CycleReport(.failed, commit: commit, reason: "\(error)")
+        }
+    }
+
+    /// Compares the router with `target` and puts back whatever drifted, logging each difference.
+    func repair(toward target: RouterConfiguration, commit: String) -> CycleReport {
+        do {
+            let drift = try applier.differences(to: target, previous: lastGood, state: state)
+            guard !drift.isEmpty else { return CycleReport(.unchanged, commit: commit) }
+            for difference in drift { logger.warning("drift", metadata: ["difference": "\(difference)"]) }
+            if dryRun { return CycleReport(.planned, commit: commit, changes: drift) }
+            let changes = try applier.apply(target, previous: nil, state: &state)
+            try store.save(state)
+            return CycleReport(.repaired, commit: commit, changes: changes)
+        } catch {
+            try? store.save(state)
+            return CycleReport(.failed, commit: commit, reason: "repairing drift: \(error)")
+        }
+    }
+
+    private func configuration(ofCommit hex: String) throws -> RouterConfiguration? {
+        guard let compiled = try feed.compile(hex: hex, options: environment.compileOptions), compiled.isValid
+        else { return nil }
+        return InventoryCompiler.routerConfiguration(of: node, inventory: compiled.checked.inventory,
+                                                     files: compiled.files)
+    }
+
+    private func record(_ attempt: Attempt) -> CycleReport {
+        state.record(attempt)
+        do {
+            try store.save(state)
+        } catch {
+            return CycleReport(.failed, commit: attempt.commit, reason: "saving \(store.statePath): \(error)")
+        }
+        let outcome: CycleReport.Outcome = switch attempt.outcome {
+        case .applied: .applied
+        case .invalid: .invalid
+        case .refused: .refused
+        case .rolledBack: .rolledBack
+        }
+        return CycleReport(outcome, commit: attempt.commit, reason: attempt.reason, changes: attempt.changes ?? [],
+                           diagnostics: attempt.diagnostics ?? [])
+    }
+}

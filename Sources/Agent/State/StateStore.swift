@@ -1,0 +1,88 @@
+import Compiler
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The agent's state folder: `state.json` (written atomically), the local copy of the repository, and a lock
+/// held for as long as the store is open, so two agents never drive the same router at once.
+public final class StateStore: @unchecked Sendable {  // one owner; the lock descriptor never changes
+    public let folder: String
+    private let lockDescriptor: Int32
+
+    public var statePath: String { folder + "/state.json" }
+    /// A bare repository the agent fetches into; git is the truth, this is only its cache.
+    public var repositoryPath: String { folder + "/repository.git" }
+
+    /// Opens (creating) `folder` and takes its lock; an agent already running on it is an error saying so.
+    public init(folder: String) throws {
+        self.folder = folder
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let descriptor = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw AgentError.system("opening \(folder)/lock", errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw AgentError(.environment, "another wgc agent is using the state folder \(folder)")
+        }
+        lockDescriptor = descriptor
+        AtomicFile.removeLeftovers(in: folder)
+    }
+
+    deinit { close(lockDescriptor) }
+
+    /// The saved state, or a fresh one for `node`. A state file for another node is refused: one state folder
+    /// per node.
+    public func load(node: String) throws -> AgentState {
+        guard let data = FileManager.default.contents(atPath: statePath) else { return AgentState(node: node) }
+        let state: AgentState
+        do {
+            state = try Self.decoder.decode(AgentState.self, from: data)
+        } catch {
+            throw AgentError(.environment, "\(statePath) is not a wgc agent state file: \(error)")
+        }
+        guard state.node == node else {
+            throw AgentError(.environment, "\(statePath) belongs to node '\(state.node)', not '\(node)'")
+        }
+        return state
+    }
+
+    public func save(_ state: AgentState) throws {
+        let data = try Self.encoder.encode(state)
+        try AtomicFile.write(Array(data) + [0x0A], to: statePath, permissions: 0o600)
+    }
+
+    /// The last good revision's configuration, kept beside the state so a boot re-applies it without git.
+    public var configurationPath: String { folder + "/applied-configuration.json" }
+
+    public func loadConfiguration() -> RouterConfiguration? {
+        guard let data = FileManager.default.contents(atPath: configurationPath) else { return nil }
+        return try? Self.decoder.decode(RouterConfiguration.self, from: data)
+    }
+
+    public func save(_ configuration: RouterConfiguration) throws {
+        let data = try Self.encoder.encode(configuration)
+        try AtomicFile.write(Array(data) + [0x0A], to: configurationPath, permissions: 0o600)
+    }
+
+    /// Reads a state file without taking the lock (for `wgc agent status` while the agent runs).
+    public static func read(folder: String) throws -> AgentState? {
+        guard let data = FileManager.default.contents(atPath: folder + "/state.json") else { return nil }
+        return try decoder.decode(AgentState.self, from: data)
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }()
+}

@@ -1,0 +1,29 @@
+import Compiler
+
+extension CompiledRevision {
+    /// Reads the inventory in `folder` of `commit` (no checkout) and compiles it. Diagnostics name files from the
+    /// repository root. With `missingIsEmpty`, a commit without the folder is an empty network (the base of the
+    /// pull request that adds it); otherwise a folder without inventory files is an error.
+    public static func compile(repository: String, commit: ObjectID, name: String, folder: String,
+                               strict: Bool = false, missingIsEmpty: Bool = false,
+                               options: CompileOptions = CompileOptions()) throws -> CompiledRevision {
+        let source = RevisionSource(repositoryPath: repository, commit: commit, folder: folder)
+        var files: [SourceFile]
+        do {
+            files = try source.files()
+        } catch let error as GitError where missingIsEmpty && error.kind == .noSuchPath {
+            files = []
+        }
+        if !missingIsEmpty, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
+            throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
+        }
+        var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files, strict: strict,
+                                                options: options)
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        for index in compiled.checked.diagnostics.indices {
+            compiled.checked.diagnostics[index].location.file.insert(
+                contentsOf: prefix, at: compiled.checked.diagnostics[index].location.file.startIndex)
+        }
+        return compiled
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// The agent against the real daemons, in network namespaces: wireguard-go, BIRD with a BGP neighbor, radvd with
+/// a LAN host, and a git repository it follows. One scenario, step by step, as an operator's week would go.
+@Suite("The agent end to end", .serialized)
+struct AgentEndToEndTests {
+    static let bob = (publicKey: "NAyS8PCxfRW1aIU0q9/fQ9yqhsxtrE1NdMW7s2sIeDQ=", prefix: "2001:db8:100:2::/64")
+    static let carol = "OJ2njl1A3bnLJNF4xtdfFRAd5bY/V2oA+fHKeegfjS0="
+    static let alice = "EIWgB+kbbOi9qmi5PUi7hjZR8g4a+f/xrOrtfAq00V0="
+
+    @Test("applies, changes one peer at a time, refuses, rolls back and repairs",
+          .enabled(if: Programs.isRoot, "needs root for network namespaces (CI runs as root)"),
+          .enabled(if: Programs.available("ip", "wireguard-go", "wg", "wg-quick", "bird", "birdc", "radvd", "rdisc6",
+                                          "ping"),
+                   "needs iproute2, wireguard-go, wireguard-tools, bird2, radvd, ndisc6, ping"),
+          .enabled(if: FileManager.default.isExecutableFile(atPath: AgentLab.wgc), "wgc binary not built"),
+          .timeLimit(.minutes(5)))
+    func scenario() throws {
+        let lab = try AgentLab()
+
+        // 1. The first cycle brings the router up from nothing.
+        let first = try lab.agent()
+        #expect(first.status == 0, "first cycle: \(first.combined)")
+        #expect(first.stdout.hasPrefix("applied"), "\(first.stdout)")
+        try lab.connectAlice()
+        #expect(try lab.ping("10.66.0.1").status == 0, "IPv4 through the tunnel")
+        #expect(try lab.ping("fd00:66::1").status == 0, "IPv6 through the tunnel")
+        try lab.waitUntil("the neighbor receives the announced prefixes", seconds: 60) {
+            lab.neighborRoutes() == AgentLab.expectedExports
+        }
+        let routes = try lab.router.exec(["ip", "-6", "route", "show", "proto", "240"]).stdout
+        #expect(routes.contains("2001:db8:100:1::/64 dev \(lab.interface)"), "alice's prefix is routed: \(routes)")
+        let advertisement = try lab.lan.exec(["rdisc6", "-r", "10", "-w", "1000", "lan0"], timeout: 30)
+        #expect(advertisement.stdout.contains("2001:db8:100::/64"), "LAN prefix: \(advertisement.combined)")
+        #expect(advertisement.stdout.contains("2001:db8:100::53"), "RDNSS: \(advertisement.combined)")
+
+        // 2. One client added: exactly one peer changes; alice keeps her session and keeps pinging meanwhile.
+        let before = try #require(try lab.peers()[Self.alice])
+        #expect(before.latestHandshake > 0)
+        try lab.append("inventory/network.yaml", """
+            ---
+            kind: WireGuardClient
+            name: bob
+            server: tunnels
+            public_key: \(Self.bob.publicKey)
+            ipv4_address: 10.66.0.3/32
+            ipv6_address: fd00:66::3/128
+            ---
+            kind: Allocation
+            pool: customers
+            prefix: \(Self.bob.prefix)
+            client: bob
+
+            """)
+        try lab.repository.commitAll("add bob")
+        let pinging = try lab.client.startPing("10.66.0.1", count: 25, log: lab.folder.url.appendingPathComponent("ping.log"))
+        let second = try lab.agent()
+        #expect(second.status == 0, "second cycle: \(second.combined)")
+        #expect(second.stdout.contains("peer 'bob' added"), "\(second.stdout)")
+        #expect(!second.stdout.contains("'alice'"), "alice is not touched: \(second.stdout)")
+        _ = Programs.wait(pinging, timeout: 30)
+        #expect(lab.log("ping.log").contains(", 0% packet loss"), "alice kept pinging during the cycle: \(lab.log("ping.log"))")
+        let after = try lab.peers()
+        #expect(after.count == 2)
+        let aliceAfter = try #require(after[Self.alice])
+        #expect(aliceAfter.latestHandshake == before.latestHandshake, "alice's handshake survives")
+        #expect(aliceAfter.received >= before.received && aliceAfter.sent >= before.sent, "her counters survive")
+        #expect(try lab.router.exec(["ip", "-6", "route", "show", "proto", "240"]).stdout
+            .contains("\(Self.bob.prefix) dev \(lab.interface)"))
+
+        // 3. The client removed again: its peer and its route go.
+        try lab.repository.git("revert", "--no-edit", "HEAD")
+        let third = try lab.agent()
+        #expect(third.status == 0, "third cycle: \(third.combined)")
+        #expect(try lab.peers().keys.sorted() == [Self.alice])
+        #expect(!(try lab.router.exec(["ip", "-6", "route", "show", "proto", "240"]).stdout.contains(Self.bob.prefix)))
+
+        // 4. A revision that does not validate is refused and recorded; nothing changes.
+        let applied = try #require(lab.status()["applied"] as? [String: Any])["commit"] as? String
+        try lab.edit("inventory/network.yaml", "ipv4_address: 10.66.0.2/32", "ipv4_address: 10.66.0.300/32")
+        let invalid = try lab.repository.commitAll("a typo")
+        let fourth = try lab.agent()
+        #expect(fourth.status == 1, "invalid revision: \(fourth.combined)")
+        #expect(fourth.stdout.hasPrefix("invalid"))
+        #expect(fourth.stdout.contains("inventory/network.yaml:"), "diagnostics name the file: \(fourth.stdout)")
+        let afterInvalid = try lab.status()
+        #expect((afterInvalid["applied"] as? [String: Any])?["commit"] as? String == applied)
+        #expect((afterInvalid["last_attempt"] as? [String: Any])?["commit"] as? String == invalid)
+        #expect(try lab.peers().keys.sorted() == [Self.alice])
+        let again = try lab.agent()
+        #expect(again.stdout.hasPrefix("waiting") || again.stdout.hasPrefix("unchanged"),
+                "a failed revision is not retried until the branch moves: \(again.stdout)")
+        try lab.repository.git("revert", "--no-edit", "HEAD")
+
+        // 5. A revision BIRD rejects (its password file does not exist) is refused before anything changes.
+        try lab.edit("inventory/bgp.yaml", "password_secret: upstream", "password_secret: missing")
+        try lab.repository.commitAll("a secret that is not on the router")
+        let birdConfBefore = try String(contentsOfFile: lab.birdConfig, encoding: .utf8)
+        let fifth = try lab.agent()
+        #expect(fifth.status == 1, "BIRD rejects: \(fifth.combined)")
+        #expect(fifth.stdout.hasPrefix("refused"), "\(fifth.stdout)")
+        #expect(try String(contentsOfFile: lab.birdConfig, encoding: .utf8) == birdConfBefore)
+        #expect(lab.routerSessionEstablished)
+
+        // 6. A revision whose verification fails (the session never comes back: wrong password) is undone
+        //    everywhere, the client it added included.
+        try lab.edit("inventory/bgp.yaml", "password_secret: missing", "password_secret: wrong")
+        try lab.append("inventory/network.yaml", """
+            ---
+            kind: WireGuardClient
+            name: carol
+            server: tunnels
+            public_key: \(Self.carol)
+            ipv4_address: 10.66.0.4/32
+
+            """)
+        try lab.repository.commitAll("carol, and a password the neighbor does not know")
+        let sixth = try lab.agent()
+        #expect(sixth.status == 1, "verification fails: \(sixth.combined)")
+        #expect(sixth.stdout.hasPrefix("rolled-back"), "\(sixth.stdout)")
+        #expect(try lab.peers()[Self.carol] == nil, "carol's peer was rolled back")
+        #expect(try String(contentsOfFile: lab.birdConfig, encoding: .utf8) == birdConfBefore)
+        try lab.waitUntil("the session is back", seconds: 30) { lab.routerSessionEstablished }
+
+        // 7. The next good commit applies.
+        try lab.edit("inventory/bgp.yaml", "password_secret: wrong", "password_secret: upstream")
+        try lab.repository.commitAll("the right password")
+        let seventh = try lab.agent()
+        #expect(seventh.status == 0, "good commit after a rollback: \(seventh.combined)")
+        #expect(try lab.peers()[Self.carol] != nil)
+
+        // 8. Drift, with the agent running as a daemon: a peer removed, an address deleted and bird.conf edited
+        //    by hand are put back by the next cycle; SIGTERM stops it between cycles.
+        let daemonLog = lab.folder.url.appendingPathComponent("agent.log")
+        let daemon = try Programs.spawn(["ip", "netns", "exec", lab.router.name]
+                                            + lab.agentArguments(["--interval", "1s"]),
+                                        stdout: daemonLog.path, stderr: daemonLog.path)
+        try lab.waitUntil("the daemon's first cycle", seconds: 20) { lab.log("agent.log").contains("cycle") }
+        try lab.router.exec(["wg", "set", lab.interface, "peer", Self.carol, "remove"]).check("remove carol")
+        try lab.router.exec(["ip", "address", "del", "10.66.0.1/24", "dev", lab.interface]).check("delete address")
+        try Data((try String(contentsOfFile: lab.birdConfig, encoding: .utf8) + "# edited by hand\n").utf8)
+            .write(to: URL(fileURLWithPath: lab.birdConfig))
+        try lab.waitUntil("the drift is repaired", seconds: 30) {
+            try lab.peers()[Self.carol] != nil
+                && lab.router.exec(["ip", "address", "show", "dev", lab.interface]).stdout.contains("10.66.0.1/24")
+                && !(try String(contentsOfFile: lab.birdConfig, encoding: .utf8)).contains("edited by hand")
+        }
+        #expect(lab.log("agent.log").contains("repaired"), "the repair is logged: \(lab.log("agent.log"))")
+        kill(daemon, SIGTERM)
+        #expect(Programs.wait(daemon, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent.log"))")
+
+        // 9. The interface deleted and the agent restarted with its remote unreachable: the boot re-applies the
+        //    last good revision before any fetch.
+        try lab.router.exec(["ip", "link", "del", lab.interface]).check("delete the interface")
+        let ninth = try lab.agent(remote: lab.folder.path + "/gone.git")
+        #expect(ninth.status == 2, "the fetch fails: \(ninth.combined)")
+        #expect(try lab.peers().keys.sorted() == [Self.alice, Self.carol].sorted(), "peers are back before any fetch")
+        #expect(try lab.ping("10.66.0.1", count: 3).status == 0, "alice reconnects")
+
+        // 10. SIGKILL in the middle of an apply (BIRD restarting a session whose hold time changed), then a
+        //     restart: the agent converges on the branch's revision, and leaves no temporary file or extra
+        //     wireguard-go behind.
+        try lab.edit("inventory/bgp.yaml", "hold_time: 30", "hold_time: 45")
+        let held = try lab.repository.commitAll("a longer hold time")
+        let killedLog = lab.folder.url.appendingPathComponent("killed.log")
+        let killed = try Programs.spawn(["ip", "netns", "exec", lab.router.name] + lab.agentArguments(["--once"]),
+                                        stdout: killedLog.path, stderr: killedLog.path)
+        try lab.waitUntil("the agent is applying", seconds: 30) {
+            (try? String(contentsOfFile: lab.stateDirectory + "/state.json", encoding: .utf8))?.contains("\"applying\"") == true
+        }
+        kill(killed, SIGKILL)
+        _ = Programs.wait(killed, timeout: 10)
+        let restarted = try lab.agent()
+        #expect(restarted.status == 0, "after SIGKILL: \(restarted.combined)")
+        #expect((try lab.status()["applied"] as? [String: Any])?["commit"] as? String == held)
+        #expect(try String(contentsOfFile: lab.birdConfig, encoding: .utf8).contains("hold time 45"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: lab.folder.path + "/router")
+            .filter { $0.hasPrefix(".") || $0.contains("wgc-check") }
+            + FileManager.default.contentsOfDirectory(atPath: lab.stateDirectory).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary files are left: \(leftovers)")
+        let daemons = try lab.router.exec(["pgrep", "-f", "wireguard-go \(lab.interface)"]).stdout
+            .split(separator: "\n")
+        #expect(daemons.count == 1, "one wireguard-go for the interface: \(daemons)")
+        try lab.waitUntil("the session is back", seconds: 30) { lab.routerSessionEstablished }
+    }
+}
+
+extension NetworkNamespace {
+    /// Starts `ping` in this namespace; its pid, to wait for.
+    func startPing(_ address: String, count: Int, log: URL) throws -> pid_t {
+        try Programs.spawn(["ip", "netns", "exec", name, "ping", "-c", "\(count)", "-i", "0.2", "-W", "1", address],
+                           stdout: log.path, stderr: log.path)
+    }
+}

@@ -1,0 +1,83 @@
+import Compiler
+import Foundation
+import Testing
+
+/// The agent applies `RouterConfiguration`; it must say exactly what the compiled wg0.conf says.
+@Suite("What a router runs")
+struct RouterConfigurationTests {
+    static func compiled() throws -> (CheckedInventory, [CompiledFile]) {
+        let checked = try InventoryCompiler.check(FolderSource(path: Repository.example))
+        #expect(!checked.hasErrors)
+        return (checked, InventoryCompiler.emit(checked.inventory))
+    }
+
+    /// The peers of a wg-quick server config: client name (the comment above `[Peer]`), key, allowed IPs,
+    /// keepalive.
+    static func peers(inWGQuick text: String) -> [RouterPeer] {
+        var peers: [RouterPeer] = []
+        var pendingName = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# "), !line.hasPrefix("# Generated"), !line.hasPrefix("# WireGuard") {
+                pendingName = String(line.dropFirst(2).prefix { $0 != ":" })
+            } else if line == "[Peer]" {
+                peers.append(RouterPeer(client: pendingName, publicKey: "", presharedKeyFile: nil, allowedIPs: [],
+                                        delegated: [], persistentKeepalive: 0))
+            } else if let value = line.split(separator: "=", maxSplits: 1).last, !peers.isEmpty {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("PublicKey") { peers[peers.count - 1].publicKey = trimmed }
+                if line.hasPrefix("AllowedIPs") {
+                    peers[peers.count - 1].allowedIPs = trimmed.split(separator: ",").compactMap {
+                        try? IPPrefix.parse($0.trimmingCharacters(in: .whitespaces)).get()
+                    }
+                }
+                if line.hasPrefix("PersistentKeepalive") { peers[peers.count - 1].persistentKeepalive = Int(trimmed)! }
+            }
+        }
+        return peers
+    }
+
+    @Test("peers, allowed IPs and keepalives are wg0.conf's, in its order")
+    func matchesWGQuick() throws {
+        let (checked, files) = try Self.compiled()
+        let router = try #require(InventoryCompiler.routerConfiguration(of: "edge-1", inventory: checked.inventory,
+                                                                        files: files))
+        let interface = try #require(router.interfaces.first)
+        let wgQuick = try #require(files.first { $0.path == "edge-1/wireguard/\(interface.name).conf" })
+        let expected = Self.peers(inWGQuick: wgQuick.contents)
+        #expect(!expected.isEmpty)
+        #expect(interface.peers.map(\.client) == expected.map(\.client))
+        #expect(interface.peers.map(\.publicKey) == expected.map(\.publicKey))
+        #expect(interface.peers.map(\.allowedIPs) == expected.map(\.allowedIPs))
+        #expect(interface.peers.map(\.persistentKeepalive) == expected.map(\.persistentKeepalive))
+        #expect(router.birdConfig == files.first { $0.path == "edge-1/bird.conf" }?.contents)
+        #expect(router.radvdConfig == files.first { $0.path == "edge-1/radvd.conf" }?.contents)
+    }
+
+    @Test("delegated prefixes are routed through the interface, and sessions are named as in bird.conf")
+    func routesAndSessions() throws {
+        let (checked, files) = try Self.compiled()
+        let router = try #require(InventoryCompiler.routerConfiguration(of: "edge-1", inventory: checked.inventory,
+                                                                        files: files))
+        let allocations = checked.inventory.allocations.map(\.prefix)
+        #expect(Set(router.interfaces.flatMap(\.routes)) == Set(allocations))
+        for name in router.sessions.keys {
+            #expect(router.birdConfig.contains("protocol bgp \(name) {"))
+        }
+        #expect(router.sessions.count == checked.inventory.sessions.filter { $0.node == "edge-1" }.count)
+    }
+
+    @Test("a node the inventory does not have has no configuration")
+    func unknownNode() throws {
+        let (checked, files) = try Self.compiled()
+        #expect(InventoryCompiler.routerConfiguration(of: "nope", inventory: checked.inventory, files: files) == nil)
+    }
+
+    @Test("the configuration survives its JSON form unchanged")
+    func codable() throws {
+        let (checked, files) = try Self.compiled()
+        let router = try #require(InventoryCompiler.routerConfiguration(of: "edge-1", inventory: checked.inventory,
+                                                                        files: files))
+        let data = try JSONEncoder().encode(router)
+        #expect(try JSONDecoder().decode(RouterConfiguration.self, from: data) == router)
+    }
+}
