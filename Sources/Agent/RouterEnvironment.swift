@@ -1,3 +1,4 @@
+import WireGuard
 import Compiler
 
 /// Where the daemons an agent drives live on this router. The defaults are Debian's; every path can be changed
@@ -28,5 +29,12 @@ extension RouterEnvironment {
     /// How configs are compiled for this router: its key and secret folders.
     public var compileOptions: CompileOptions {
         CompileOptions(keyDirectory: keyDirectory, secretDirectory: secretDirectory)
+    }
+}
+
+extension RouterEnvironment {
+    /// The WireGuard back end of this router.
+    public var wireGuardBackend: any WireGuardBackend {
+        UserspaceWireGuard(socketDirectory: wireguardSocketDirectory, wireguardGo: [wireguardGo])
     }
 }

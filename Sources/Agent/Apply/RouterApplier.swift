@@ -18,9 +18,7 @@ struct RouterApplier {
     }
 
     private func parts() throws -> (WireGuardStep, NetworkStep, BIRDStep, Radvd) {
-        let wireguard = WireGuardStep(backend: UserspaceWireGuard(socketDirectory: environment.wireguardSocketDirectory,
-                                                                  wireguardGo: [environment.wireguardGo]),
-                                      keyDirectory: environment.keyDirectory)
+        let wireguard = WireGuardStep(backend: environment.wireGuardBackend, keyDirectory: environment.keyDirectory)
         let network = NetworkStep(netlink: try RouteNetlink())
         let bird = BIRDStep(environment: environment, logger: logger)
         let radvd = Radvd(configPath: environment.radvdConfig, pidFile: environment.radvdPIDFile,

@@ -55,13 +55,19 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
     /// The last good revision's configuration, kept beside the state so a boot re-applies it without git.
     public var configurationPath: String { folder + "/applied-configuration.json" }
 
-    public func loadConfiguration() -> RouterConfiguration? {
-        guard let data = FileManager.default.contents(atPath: configurationPath) else { return nil }
-        return try? Self.decoder.decode(RouterConfiguration.self, from: data)
+    public func loadConfiguration() -> RouterConfiguration? { Self.readConfiguration(folder: folder) }
+
+    /// Reads the last good configuration without taking the lock (for `wgc agent status --live`).
+    public static func readConfiguration(folder: String) -> RouterConfiguration? {
+        guard let data = FileManager.default.contents(atPath: folder + "/applied-configuration.json") else { return nil }
+        return try? JSONDecoder().decode(RouterConfiguration.self, from: data)
     }
 
     public func save(_ configuration: RouterConfiguration) throws {
-        let data = try Self.encoder.encode(configuration)
+        // Field names as in Swift: snake-case conversion does not survive names such as `remoteAS`.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(configuration)
         try AtomicFile.write(Array(data) + [0x0A], to: configurationPath, permissions: 0o600)
     }
 

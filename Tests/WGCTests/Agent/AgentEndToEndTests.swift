@@ -69,6 +69,19 @@ struct AgentEndToEndTests {
         #expect(try lab.router.exec(["ip", "-6", "route", "show", "proto", "240"]).stdout
             .contains("\(Self.bob.prefix) dev \(lab.interface)"))
 
+        // The live view names what it sees as the inventory does.
+        let live = try #require(try lab.liveStatus()["live"] as? [String: Any])
+        let sessions = try #require(live["sessions"] as? [[String: Any]])
+        let upstream = try #require(sessions.first { $0["session"] as? String == "upstream" })
+        #expect(upstream["bgp_state"] as? String == "Established", "\(upstream)")
+        #expect(upstream["exported_prefixes"] as? Int == AgentLab.expectedExports.count, "\(upstream)")
+        let elsewhere = try #require(sessions.first { $0["session"] as? String == "elsewhere" })
+        #expect(elsewhere["bgp_state"] as? String != "Established")
+        let interfaces = try #require(live["interfaces"] as? [[String: Any]])
+        let livePeers = try #require(interfaces.first?["peers"] as? [[String: Any]])
+        #expect(Set(livePeers.compactMap { $0["client"] as? String }) == ["alice", "bob"])
+        #expect(livePeers.first { $0["client"] as? String == "alice" }?["latest_handshake"] != nil)
+
         // 3. The client removed again: its peer and its route go.
         try lab.repository.git("revert", "--no-edit", "HEAD")
         let third = try lab.agent()

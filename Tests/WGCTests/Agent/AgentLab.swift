@@ -116,6 +116,13 @@ final class AgentLab {
         return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
     }
 
+    /// `wgc agent status --live --format json`: the state and what BIRD and WireGuard report now.
+    func liveStatus() throws -> [String: Any] {
+        let output = try Programs.run([Self.wgc, "agent", "status", "--state-dir", stateDirectory, "--format", "json",
+                                       "--live", "--bird-socket", birdSocket]).check("wgc agent status --live")
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    }
+
     /// One peer of `wg show IF dump`.
     struct Peer: Equatable {
         var allowedIPs: String

@@ -1,4 +1,5 @@
 @testable import Agent
+import Compiler
 import Foundation
 import Testing
 
@@ -32,6 +33,18 @@ struct StateStoreTests {
         }
         #expect(state.history.count == AgentState.historyLimit)
         #expect(state.history.first?.commit == String(format: "%040d", AgentState.historyLimit + 6))
+    }
+
+    @Test("the last good configuration reads back the same")
+    func configurationRoundTrip() throws {
+        let folder = try TemporaryFolder()
+        let store = try StateStore(folder: folder.path)
+        let checked = try InventoryCompiler.check(FolderSource(path: Repository.example))
+        let configuration = try #require(InventoryCompiler.routerConfiguration(
+            of: "edge-1", inventory: checked.inventory, files: InventoryCompiler.emit(checked.inventory)))
+        try store.save(configuration)
+        #expect(store.loadConfiguration() == configuration)
+        #expect(StateStore.readConfiguration(folder: folder.path) == configuration)
     }
 
     @Test("a second agent on the same state folder is refused while the first holds it")

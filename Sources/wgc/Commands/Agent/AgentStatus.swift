@@ -18,6 +18,11 @@ struct AgentStatus: ParsableCommand {
     @Option(help: "How many history entries to show (text).")
     var history = 10
 
+    @Flag(help: "Also show each BGP session's state and prefix counts from BIRD, and each peer's latest handshake and transfer counters.")
+    var live = false
+
+    @OptionGroup var router: RouterOptions
+
     func run() throws {
         let state: AgentState
         do {
@@ -32,9 +37,20 @@ struct AgentStatus: ParsableCommand {
             printError("reading \(stateDir)/state.json: \(error)")
             throw ExitCode(Status.usageOrIO)
         }
+        var view: LiveView?
+        if live {
+            guard let configuration = StateStore.readConfiguration(folder: stateDir) else {
+                printError("\(stateDir) holds no applied configuration yet: nothing is live")
+                throw ExitCode(Status.usageOrIO)
+            }
+            let environment = router.environment
+            view = LiveView.read(configuration, environment: environment, backend: environment.wireGuardBackend)
+        }
         switch format {
-        case .json: print(try AgentStatusText.json(state))
-        case .text: print(AgentStatusText.text(state, history: history), terminator: "")
+        case .json: print(try AgentStatusText.json(AgentStatusReport(state: state, live: view)))
+        case .text:
+            print(AgentStatusText.text(state, history: history), terminator: "")
+            if let view { print(LiveViewText.text(view), terminator: "") }
         }
     }
 }
@@ -67,11 +83,27 @@ enum AgentStatusText {
         return out
     }
 
-    static func json(_ state: AgentState) throws -> String {
+    static func json(_ report: AgentStatusReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(state), as: UTF8.self)
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
+}
+
+/// `wgc agent status --format json`: the state file's fields, and `live` with `--live`.
+struct AgentStatusReport: Encodable {
+    var state: AgentState
+    var live: LiveView?
+
+    func encode(to encoder: any Encoder) throws {
+        try state.encode(to: encoder)
+        if let live {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(live, forKey: .live)
+        }
+    }
+
+    enum Key: String, CodingKey { case live }
 }
