@@ -17,6 +17,15 @@ struct BIRDStep {
     /// Whether bird.conf on disk is the revision's.
     func isCurrent(_ target: RouterConfiguration) -> Bool { file.contents == target.birdConfig }
 
+    /// Fails when BIRD does not answer on its control socket: the agent reports a dead daemon, never hides it.
+    func requireRunning() throws {
+        do {
+            _ = try client.status()
+        } catch {
+            throw birdUnavailable(error)
+        }
+    }
+
     /// Asks BIRD whether it would accept the new file, without changing anything.
     func check(_ target: RouterConfiguration) throws {
         let candidate = AtomicFile(environment.birdConfig + ".wgc-check")

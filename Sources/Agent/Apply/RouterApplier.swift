@@ -30,6 +30,7 @@ struct RouterApplier {
     func differences(to target: RouterConfiguration, previous: RouterConfiguration?,
                      state: AgentState) throws -> [String] {
         let (wireguard, network, bird, radvd) = try parts()
+        try bird.requireRunning()
         var lines = try wireguard.differences(target, devices: wireguard.devices(for: target), previous: previous)
         lines += try network.differences(target, state: state)
         if !bird.isCurrent(target) { lines.append("bird.conf: differs from the revision's (\(environment.birdConfig))") }
@@ -46,6 +47,7 @@ struct RouterApplier {
         let (wireguard, network, bird, radvd) = try parts()
         // Everything that can refuse the revision does so here, before anything changes.
         let devices: [String: WireGuardDevice]
+        try bird.requireRunning()
         do {
             devices = try wireguard.devices(for: target)
             if !bird.isCurrent(target) { try bird.check(target) }

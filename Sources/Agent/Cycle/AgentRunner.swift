@@ -69,7 +69,8 @@ public final class AgentRunner {
             return CycleReport(.failed, commit: nil, reason: "fetching \(feed.branch): \(error)")
         }
         if head.hex == state.applied?.commit, let lastGood { return repair(toward: lastGood, commit: head.hex) }
-        if let last = state.lastAttempt, last.commit == head.hex, last.outcome != .applied, state.applying == nil {
+        if let last = state.lastAttempt, last.commit == head.hex, state.applying == nil,
+           [.invalid, .refused, .rolledBack].contains(last.outcome) {
             if let lastGood, let applied = state.applied {
                 let repaired = repair(toward: lastGood, commit: applied.commit)
                 if repaired.outcome != .unchanged { return repaired }
@@ -123,8 +124,8 @@ public final class AgentRunner {
                                   startedAt: started, finishedAt: Date(), reason: failure.reason))
         } catch {
             state.applying = nil
-            try? store.save(state)
-            return CycleReport(.failed, commit: commit, reason: "\(error)")
+            return record(Attempt(commit: commit, outcome: .failed, startedAt: started, finishedAt: Date(),
+                                  reason: "\(error)"))
         }
     }
 
@@ -163,6 +164,7 @@ public final class AgentRunner {
         case .invalid: .invalid
         case .refused: .refused
         case .rolledBack: .rolledBack
+        case .failed: .failed
         }
         return CycleReport(outcome, commit: attempt.commit, reason: attempt.reason, changes: attempt.changes ?? [],
                            diagnostics: attempt.diagnostics ?? [])

@@ -47,6 +47,8 @@ public struct Attempt: Codable, Sendable, Equatable {
         case refused
         /// Applying or verifying failed; the node was returned to the last good revision.
         case rolledBack = "rolled-back"
+        /// Something outside the revision failed (a dead BIRD, a missing key file); it is tried again next cycle.
+        case failed
     }
 
     public var commit: String

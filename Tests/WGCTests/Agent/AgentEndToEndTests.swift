@@ -147,7 +147,8 @@ struct AgentEndToEndTests {
         //    by hand are put back by the next cycle; SIGTERM stops it between cycles.
         let daemonLog = lab.folder.url.appendingPathComponent("agent.log")
         let daemon = try Programs.spawn(["ip", "netns", "exec", lab.router.name]
-                                            + lab.agentArguments(["--interval", "1s"]),
+                                            + lab.agentArguments(["--interval", "1s", "--metrics-listen",
+                                                                  "127.0.0.1:9586"]),
                                         stdout: daemonLog.path, stderr: daemonLog.path)
         try lab.waitUntil("the daemon's first cycle", seconds: 20) { lab.log("agent.log").contains("cycle") }
         try lab.router.exec(["wg", "set", lab.interface, "peer", Self.carol, "remove"]).check("remove carol")
@@ -160,6 +161,14 @@ struct AgentEndToEndTests {
                 && !(try String(contentsOfFile: lab.birdConfig, encoding: .utf8)).contains("edited by hand")
         }
         #expect(lab.log("agent.log").contains("repaired"), "the repair is logged: \(lab.log("agent.log"))")
+        let metrics = try lab.router.exec(["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9586 && "
+                                           + "printf 'GET /metrics HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && cat <&3"]).stdout
+        #expect(metrics.contains("wireguard_peer_last_handshake_seconds{interface=\"\(lab.interface)\",client=\"alice\"}"),
+                "per-peer series named by client: \(metrics)")
+        #expect(metrics.contains("wireguard_peer_received_bytes_total{interface=\"\(lab.interface)\",client=\"carol\"}"))
+        #expect(metrics.contains("wgc_agent_bgp_sessions{state=\"Established\"} 1"), "\(metrics)")
+        #expect(metrics.contains("wgc_agent_cycles_total{outcome=\"repaired\"}"), "\(metrics)")
+        #expect(metrics.contains("wgc_agent_applied_revision_info{commit="))
         kill(daemon, SIGTERM)
         #expect(Programs.wait(daemon, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent.log"))")
 
@@ -196,6 +205,13 @@ struct AgentEndToEndTests {
             .split(separator: "\n")
         #expect(daemons.count == 1, "one wireguard-go for the interface: \(daemons)")
         try lab.waitUntil("the session is back", seconds: 30) { lab.routerSessionEstablished }
+
+        // 11. BIRD stopped: the agent says so and fails the cycle (systemd restarts BIRD, not the agent).
+        try lab.router.exec(["birdc", "-s", lab.birdSocket, "down"])
+        try lab.waitUntil("BIRD is down", seconds: 10) { !FileManager.default.fileExists(atPath: lab.birdSocket) }
+        let birdDown = try lab.agent()
+        #expect(birdDown.status == 2, "BIRD down: \(birdDown.combined)")
+        #expect(birdDown.combined.contains("BIRD is not running"), "\(birdDown.combined)")
     }
 }
 

@@ -50,6 +50,9 @@ struct AgentRun: ParsableCommand {
     @Option(help: "Log format: text or json.")
     var logFormat: LogFormat = .text
 
+    @Option(help: "Serve Prometheus metrics at http://ADDRESS:PORT/metrics (e.g. 127.0.0.1:9586).")
+    var metricsListen: String?
+
     @OptionGroup var router: RouterOptions
 
     func run() throws {
@@ -64,9 +67,30 @@ struct AgentRun: ParsableCommand {
             printError("\(error)")
             throw ExitCode(Status.usageOrIO)
         }
-        if !dryRun, let boot = runner.boot() {
-            AgentLogging.log(boot, to: logger, what: "boot")
-            if once, boot.outcome != .unchanged { CycleOutput.print(boot) }
+        let metrics = AgentMetrics()
+        if let metricsListen {
+            let stateDir = stateDir
+            let environment = router.environment
+            do {
+                try MetricsServer.start(listen: metricsListen, metrics: metrics, logger: logger) {
+                    metrics.update(applied: try? StateStore.read(folder: stateDir)?.applied)
+                    guard let configuration = StateStore.readConfiguration(folder: stateDir) else { return }
+                    metrics.update(live: LiveView.read(configuration, environment: environment,
+                                                       backend: environment.wireGuardBackend))
+                }
+            } catch {
+                printError("\(error)")
+                throw ExitCode(Status.usageOrIO)
+            }
+        }
+        let clock = ContinuousClock()
+        if !dryRun {
+            let started = clock.now
+            if let boot = runner.boot() {
+                metrics.observe(boot, duration: clock.now - started)
+                AgentLogging.log(boot, to: logger, what: "boot")
+                if once, boot.outcome != .unchanged { CycleOutput.print(boot) }
+            }
         }
         if once {
             let report = runner.cycle()
@@ -75,7 +99,10 @@ struct AgentRun: ParsableCommand {
         }
         let stop = StopSignal()
         while !stop.requested {
-            AgentLogging.log(runner.cycle(), to: logger, what: "cycle")
+            let started = clock.now
+            let report = runner.cycle()
+            metrics.observe(report, duration: clock.now - started)
+            AgentLogging.log(report, to: logger, what: "cycle")
             stop.wait(seconds: interval.seconds)
         }
         logger.info("stopping on signal")
@@ -83,8 +110,12 @@ struct AgentRun: ParsableCommand {
 }
 
 /// `--interval`: a number of seconds, minutes or hours.
-struct AgentInterval: ExpressibleByArgument {
+struct AgentInterval: ExpressibleByArgument, CustomStringConvertible {
     var seconds: Double
+
+    var description: String { seconds.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int(seconds / 60))m" : "\(Int(seconds))s" }
+
+    var defaultValueDescription: String { description }
 
     init(seconds: Double) { self.seconds = seconds }
 
