@@ -140,7 +140,8 @@ struct KernelSetRequestTests {
             WireGuardChange(privateKey: F.privateKey(1), fwmark: -1),
             WireGuardChange(addedPeers: [F.peer(13, [], presharedKey: psk, endpoint: "vpn.example.net:51820")]),
             WireGuardChange(addedPeers: [F.peer(13, [], endpoint: "2001:db8::1:51820")]),
-            WireGuardChange(updatedPeers: [WireGuardPeerUpdate(publicKey: F.publicKey(11), persistentKeepalive: 65536)]),
+            WireGuardChange(updatedPeers: [WireGuardPeerUpdate(publicKey: F.publicKey(11),
+                                                               persistentKeepalive: 65536)]),
           ])
     func invalidChanges(_ change: WireGuardChange) throws {
         let error = try #require(throws: WireGuardError.self) { try messages(change) }
