@@ -33,8 +33,10 @@ extension RouterEnvironment {
 }
 
 extension RouterEnvironment {
-    /// The WireGuard back end of this router.
-    public var wireGuardBackend: any WireGuardBackend {
-        UserspaceWireGuard(socketDirectory: wireguardSocketDirectory, wireguardGo: [wireguardGo])
+    /// The WireGuard back end of this router: the kernel's when it has WireGuard, else wireguard-go.
+    public var wireGuard: WireGuardBackendChoice {
+        WireGuardBackends.automatic(socketDirectory: wireguardSocketDirectory, wireguardGo: [wireguardGo])
     }
+
+    public var wireGuardBackend: any WireGuardBackend { wireGuard.backend }
 }

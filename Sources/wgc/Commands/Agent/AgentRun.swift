@@ -83,6 +83,7 @@ struct AgentRun: ParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
         }
+        logger.info("WireGuard back end", metadata: ["choice": "\(router.environment.wireGuard)"])
         let clock = ContinuousClock()
         if !dryRun {
             let started = clock.now
