@@ -206,7 +206,27 @@ struct AgentEndToEndTests {
         #expect(daemons.count == 1, "one wireguard-go for the interface: \(daemons)")
         try lab.waitUntil("the session is back", seconds: 30) { lab.routerSessionEstablished }
 
-        // 11. BIRD stopped: the agent says so and fails the cycle (systemd restarts BIRD, not the agent).
+        // 11. A dry run shows what a commit would do and touches nothing; then the node loses its LAN, and radvd is
+        //     stopped and its file removed.
+        try lab.edit("inventory/network.yaml", """
+            lan_interfaces:
+              - name: lan0
+                pool: customers
+                rdnss: ["2001:db8:100::53"]
+            """, "")
+        try lab.repository.commitAll("no LAN any more")
+        let radvdConfig = lab.folder.path + "/router/radvd.conf"
+        let dryRun = try lab.agent(["--once", "--dry-run"])
+        #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("planned"), "dry run: \(dryRun.combined)")
+        #expect(dryRun.stdout.contains("radvd: to stop"), "\(dryRun.stdout)")
+        #expect(FileManager.default.fileExists(atPath: radvdConfig), "a dry run touches nothing")
+        let noLAN = try lab.agent()
+        #expect(noLAN.status == 0, "no LAN: \(noLAN.combined)")
+        #expect(noLAN.stdout.contains("radvd: stopped"), "\(noLAN.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: radvdConfig))
+        #expect(try lab.router.exec(["pgrep", "-x", "radvd"]).status != 0, "radvd is stopped")
+
+        // 12. BIRD stopped: the agent says so and fails the cycle (systemd restarts BIRD, not the agent).
         try lab.router.exec(["birdc", "-s", lab.birdSocket, "down"])
         try lab.waitUntil("BIRD is down", seconds: 10) { !FileManager.default.fileExists(atPath: lab.birdSocket) }
         let birdDown = try lab.agent()
