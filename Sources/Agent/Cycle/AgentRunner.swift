@@ -80,7 +80,12 @@ public final class AgentRunner {
                                    + "\(feed.branch) moves: \(last.reason ?? "")")
         }
         do {
-            return try apply(feed.compile(head, options: environment.compileOptions), commit: head.hex)
+            let clock = ContinuousClock()
+            let compileStarted = clock.now
+            let compiled = try feed.compile(head, options: environment.compileOptions)
+            logger.info("compiled", metadata: ["commit": "\(head.short)",
+                                               "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
+            return apply(compiled, commit: head.hex)
         } catch {
             return CycleReport(.failed, commit: head.hex, reason: "\(error)")
         }
@@ -112,12 +117,18 @@ public final class AgentRunner {
         do {
             state.applying = commit
             try store.save(state)
+            let clock = ContinuousClock()
+            let applyStarted = clock.now
             let changes = try applier.apply(target, previous: lastGood, state: &state)
+            logger.info("applied and verified", metadata: [
+                "commit": "\(commit.prefix(12))", "changes": "\(changes.count)",
+                "apply_ms": "\((clock.now - applyStarted).milliseconds)",
+            ])
             try store.save(target)
             state.applying = nil
             lastGood = target
             return record(Attempt(commit: commit, outcome: .applied, startedAt: started, finishedAt: Date(),
-                                  changes: changes))
+                                  changes: changes), changes: changes)
         } catch let failure as ApplyFailure {
             state.applying = nil
             return record(Attempt(commit: commit, outcome: failure.rolledBack ? .rolledBack : .refused,
@@ -152,7 +163,8 @@ public final class AgentRunner {
                                                      files: compiled.files)
     }
 
-    private func record(_ attempt: Attempt) -> CycleReport {
+    /// Records `attempt`; the report carries every change line (`changes`), the state a bounded number.
+    private func record(_ attempt: Attempt, changes: [String]? = nil) -> CycleReport {
         state.record(attempt)
         do {
             try store.save(state)
@@ -166,7 +178,8 @@ public final class AgentRunner {
         case .rolledBack: .rolledBack
         case .failed: .failed
         }
-        return CycleReport(outcome, commit: attempt.commit, reason: attempt.reason, changes: attempt.changes ?? [],
+        return CycleReport(outcome, commit: attempt.commit, reason: attempt.reason,
+                           changes: changes ?? attempt.changes ?? [],
                            diagnostics: attempt.diagnostics ?? [])
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// (so it removes its own addresses and never anyone else's).
 public struct AgentState: Codable, Sendable, Equatable {
     public static let historyLimit = 50
+    /// Change lines kept per attempt: a full apply of thousands of peers is summed up, not stored line by line.
+    public static let changesLimit = 100
 
     public var node: String
     /// The last good revision: what the node runs, and what a failure or a reboot returns to.
@@ -21,6 +23,11 @@ public struct AgentState: Codable, Sendable, Equatable {
 
     /// Records `attempt` as the last one and in the history.
     public mutating func record(_ attempt: Attempt) {
+        var attempt = attempt
+        if let changes = attempt.changes, changes.count > Self.changesLimit {
+            attempt.changes = Array(changes.prefix(Self.changesLimit))
+                + ["… and \(changes.count - Self.changesLimit) more changes"]
+        }
         lastAttempt = attempt
         history.insert(attempt, at: 0)
         if history.count > Self.historyLimit { history.removeLast(history.count - Self.historyLimit) }

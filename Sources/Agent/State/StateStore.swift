@@ -66,7 +66,6 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
     public func save(_ configuration: RouterConfiguration) throws {
         // Field names as in Swift: snake-case conversion does not survive names such as `remoteAS`.
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(configuration)
         try AtomicFile.write(Array(data) + [0x0A], to: configurationPath, permissions: 0o600)
     }

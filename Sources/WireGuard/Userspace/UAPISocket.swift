@@ -58,7 +58,14 @@ final class UAPISocket {
 
     /// Sends `request` and reads the reply up to its terminating blank line (`errno=N` then an empty line).
     func exchange(_ request: [UInt8]) throws -> [UInt8] {
-        try send(request)
+        do {
+            try send(request)
+        } catch let error as WireGuardError where error.errno == EPIPE || error.errno == ECONNRESET {
+            // wireguard-go stops reading a `set` at its first bad line, answers `errno=N` and closes: that answer
+            // (a port in use, say) says more than the broken pipe the rest of the request then meets.
+            guard let reply = try? receiveReply() else { throw error }
+            return reply
+        }
         return try receiveReply()
     }
 

@@ -48,9 +48,13 @@ struct ApplyCommand: ParsableCommand {
             let repository = try Git.Repository(discovering: path)
             let folder = try RevisionLocator.folder(of: path, in: repository)
             let commit = try repository.resolve(rev)
+            let clock = ContinuousClock()
+            let compileStarted = clock.now
             let compiled = try CompiledRevision.compile(repository: repository.gitDirectory, commit: commit,
                                                         name: rev, folder: folder,
                                                         options: router.environment.compileOptions)
+            logger.info("compiled", metadata: ["commit": "\(commit.short)",
+                                               "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
             let store = try StateStore(folder: stateDir)
             let feed = RevisionFeed(remote: repository.gitDirectory, branch: "main", folder: folder,
                                     repositoryPath: store.repositoryPath)

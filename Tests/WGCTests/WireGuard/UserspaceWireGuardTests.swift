@@ -129,6 +129,25 @@ struct UserspaceWireGuardTests {
         #expect(error.interface == second.name)
     }
 
+    @Test("a refused port is named even when the change is too big for wireguard-go to read before it answers")
+    func refusalOfABigChange() throws {
+        let namespace = try NetworkNamespace("wg")
+        let first = try WireGuardGoInterface(in: namespace)
+        let second = try WireGuardGoInterface(in: namespace)
+        try first.backend.apply(WireGuardChange(listenPort: 51998), to: first.name)
+        // wireguard-go stops reading at the port line, answers and closes: the rest of the request meets a closed
+        // socket. 3,000 peers are far more than the socket's buffer holds.
+        let peers = (0..<3000).map { index in
+            WireGuardPeer(publicKey: PublicKey(bytes: [UInt8(index >> 8), UInt8(index & 0xFF)]
+                                                   + [UInt8](repeating: 7, count: 30))!,
+                          allowedIPs: [try! IPPrefix.parse("10.\(index >> 8).\(index & 0xFF).0/24").get()])
+        }
+        let error = try #require(throws: WireGuardError.self) {
+            try second.backend.apply(WireGuardChange(listenPort: 51998, addedPeers: peers), to: second.name)
+        }
+        #expect(error.errno == EADDRINUSE, "\(error)")
+    }
+
     @Test("a private key is never in an error, even when WireGuard refuses the change that carries it")
     func refusedKeyNotShown() throws {
         let namespace = try NetworkNamespace("wg")
