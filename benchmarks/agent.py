@@ -16,7 +16,7 @@ of `ip netns exec`, printed once, is in no figure. Each figure is the median of 
 
 The namespace, BIRD, wireguard-go and the scratch folder are removed at the end, pass or fail.
 """
-import argparse, ctypes, os, re, secrets, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, ctypes, json, os, re, secrets, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -61,6 +61,25 @@ class Result:
         self.rss = max(s[2] for s in samples)
         self.output = samples[-1][3]
         self.walls = [s[0] for s in samples]
+
+
+def step_times(runs, argv, before):
+    """Medians of the compile_ms and apply_ms fields wgc's JSON log gives for `argv`, over `runs` runs."""
+    times = {"compile_ms": [], "apply_ms": []}
+    for _ in range(runs):
+        before()
+        result = subprocess.run(argv, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} exited {result.returncode}: {result.stdout}{result.stderr}")
+        for line in result.stderr.splitlines():
+            try:
+                fields = json.loads(line)
+            except ValueError:
+                continue
+            for key in times:
+                if key in fields:
+                    times[key].append(float(fields[key]))
+    return {key: statistics.median(values) if values else float("nan") for key, values in times.items()}
 
 
 def median_of(runs, argv, before=None):
@@ -311,6 +330,12 @@ def benchmark(lab, runs):
         raise RuntimeError("wgc apply HEAD changed no peer: " + one.output)
     ratio("wgc apply / wg syncconf", one.wall / syncconf.wall, TARGETS["one-peer"])
     ratio("wgc apply, absolute", one.wall * 1000, TARGETS["one-peer-ms"], " ms")
+    steps = step_times(runs, lab.apply(lab.head) + ["--log-format", "json"], before=lambda: run(lab.apply(lab.base)))
+    print(f"  {'':<52} of which, as wgc apply logs them: compile {steps['compile_ms']:.0f} ms, "
+          f"apply and verify {steps['apply_ms']:.0f} ms (the rest: process start, reading the revision and the "
+          f"last good configuration, saving the state)")
+    ratio("wgc apply's apply step / wg syncconf", steps["apply_ms"] / 1000 / syncconf.wall, TARGETS["one-peer"])
+    ratio("wgc apply's apply step, absolute", steps["apply_ms"], TARGETS["one-peer-ms"], " ms")
     dump = median_of(runs, ["wg", "show", interface, "dump"])
     row("(wg show dump: reading 5,000 peers over UAPI)", dump)
 

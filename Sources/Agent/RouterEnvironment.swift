@@ -26,9 +26,13 @@ public struct RouterEnvironment: Sendable {
 }
 
 extension RouterEnvironment {
-    /// How configs are compiled for this router: its key and secret folders.
-    public var compileOptions: CompileOptions {
-        CompileOptions(keyDirectory: keyDirectory, secretDirectory: secretDirectory)
+    /// How configs are compiled for `node` on this router: its key and secret folders, only its own files, and
+    /// none of the client configs (they are for the clients).
+    public func compileOptions(node: String) -> CompileOptions {
+        var options = CompileOptions(keyDirectory: keyDirectory, secretDirectory: secretDirectory)
+        options.emitsClientConfigs = false
+        options.nodes = [node]
+        return options
     }
 }
 

@@ -45,7 +45,7 @@ public enum InventoryCompiler {
 
         public init(_ inventory: Inventory, options: CompileOptions = CompileOptions()) {
             self.inventory = inventory
-            self.nodes = inventory.nodes.sorted { $0.name < $1.name }
+            self.nodes = inventory.nodes.filter { options.nodes?.contains($0.name) ?? true }.sorted { $0.name < $1.name }
             self.shared = SharedEmitState(inventory)
             self.options = options
         }
@@ -92,6 +92,7 @@ public enum InventoryCompiler {
                                       contents: WireGuardEmitter.serverConfig(server, clients: clients,
                                                                               delegated: shared.delegated,
                                                                               options: options)))
+            guard options.emitsClientConfigs else { continue }
             let common = WireGuardEmitter.ClientCommon(server: server, node: node)
             let folder = base + "clients/"
             for client in clients {

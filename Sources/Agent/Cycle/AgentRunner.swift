@@ -82,7 +82,7 @@ public final class AgentRunner {
         do {
             let clock = ContinuousClock()
             let compileStarted = clock.now
-            let compiled = try feed.compile(head, options: environment.compileOptions)
+            let compiled = try feed.compile(head, options: environment.compileOptions(node: node))
             logger.info("compiled", metadata: ["commit": "\(head.short)",
                                                "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
             return apply(compiled, commit: head.hex)
@@ -157,8 +157,8 @@ public final class AgentRunner {
     }
 
     private func configuration(ofCommit hex: String) throws -> RouterConfiguration? {
-        guard let compiled = try feed.compile(hex: hex, options: environment.compileOptions), compiled.isValid
-        else { return nil }
+        let options = environment.compileOptions(node: node)
+        guard let compiled = try feed.compile(hex: hex, options: options), compiled.isValid else { return nil }
         return InventoryCompiler.routerConfiguration(of: node, inventory: compiled.checked.inventory,
                                                      files: compiled.files)
     }

@@ -6,6 +6,12 @@ public struct CompileOptions: Sendable, Hashable {
     /// Holds `bgp/<password_secret>.conf`, each with one `password "…";` line for BIRD.
     public var secretDirectory: String
 
+    /// Whether each client's own config is written (`clients/<name>.conf`). A router applying its part needs
+    /// none of them.
+    public var emitsClientConfigs = true
+    /// Only these nodes' files are written; nil for every node. Validation always covers the whole inventory.
+    public var nodes: Set<String>?
+
     public init(keyDirectory: String = "/etc/wireguard", secretDirectory: String = "/etc/wgc/secrets") {
         self.keyDirectory = keyDirectory
         self.secretDirectory = secretDirectory

@@ -49,7 +49,7 @@ public struct RouterInterface: Sendable, Equatable, Codable {
 }
 
 /// A client as the server's interface sees it: the `[Peer]` of wg0.conf.
-public struct RouterPeer: Sendable, Equatable, Codable {
+public struct RouterPeer: Sendable, Equatable {
     public var client: String
     public var publicKey: String
     /// A file on the router holding the preshared key (never the key).

@@ -52,7 +52,7 @@ struct ApplyCommand: ParsableCommand {
             let compileStarted = clock.now
             let compiled = try CompiledRevision.compile(repository: repository.gitDirectory, commit: commit,
                                                         name: rev, folder: folder,
-                                                        options: router.environment.compileOptions)
+                                                        options: router.environment.compileOptions(node: node))
             logger.info("compiled", metadata: ["commit": "\(commit.short)",
                                                "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
             let store = try StateStore(folder: stateDir)

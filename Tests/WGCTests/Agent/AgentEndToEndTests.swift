@@ -148,7 +148,7 @@ struct AgentEndToEndTests {
         let daemonLog = lab.folder.url.appendingPathComponent("agent.log")
         let daemon = try Programs.spawn(["ip", "netns", "exec", lab.router.name]
                                             + lab.agentArguments(["--interval", "1s", "--metrics-listen",
-                                                                  "127.0.0.1:9586"]),
+                                                                  "127.0.0.1:9586", "--log-format", "json"]),
                                         stdout: daemonLog.path, stderr: daemonLog.path)
         try lab.waitUntil("the daemon's first cycle", seconds: 20) { lab.log("agent.log").contains("cycle") }
         try lab.router.exec(["wg", "set", lab.interface, "peer", Self.carol, "remove"]).check("remove carol")
@@ -171,6 +171,14 @@ struct AgentEndToEndTests {
         #expect(metrics.contains("wgc_agent_applied_revision_info{commit="))
         kill(daemon, SIGTERM)
         #expect(Programs.wait(daemon, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent.log"))")
+        let lines = lab.log("agent.log").split(separator: "\n")
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == lines.count, "every log line is a JSON object: \(lines.prefix(5))")
+        #expect(objects.contains { $0["outcome"] as? String == "repaired" && $0["message"] as? String == "cycle" })
+        let privateKey = try String(contentsOf: AgentLab.fixture.appendingPathComponent("keys/wg0.key"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!lab.log("agent.log").contains(privateKey) && !lab.log("agent.log").contains("e2e-secret"),
+                "no private key or BGP password in the logs")
 
         // 9. The interface deleted and the agent restarted with its remote unreachable: the boot re-applies the
         //    last good revision before any fetch.
