@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +61,16 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .target(name: "API", dependencies: ["Compiler", "Git"]),
+        .target(
+            name: "API",
+            dependencies: [
+                "Compiler", "Git", "BIRD", "Sodium", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "wgc",
             dependencies: [
@@ -70,7 +82,8 @@ let package = Package(
         .testTarget(
             name: "WGCTests",
             dependencies: [
-                "Compiler", "Git", "YAML", "Sodium", "Nettle", "Netlink", "WireGuard", "BIRD", "Agent",
+                "Compiler", "Git", "YAML", "Sodium", "Nettle", "Netlink", "WireGuard", "BIRD", "Agent", "API",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -23,15 +23,19 @@ struct WGC: ParsableCommand {
               wgc keys generate | tee wg0.key | wgc keys public
             """,
         version: version,
-        subcommands: [Validate.self, Compile.self, PlanCommand.self, ApplyCommand.self, AgentCommand.self, Allocate.self,
-                      Keys.self, Version.self]
+        subcommands: [Validate.self, Compile.self, PlanCommand.self, ApplyCommand.self, AgentCommand.self, Serve.self,
+                      Allocate.self, Keys.self, Version.self]
     )
 
     /// Exit status 2 for usage errors (argument-parser's default is 64), as for I/O errors.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -1,0 +1,47 @@
+import API
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `wgc serve`: the REST API over the inventory repository; every write a validated commit.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the REST API: reads from the compiled HEAD, every write a validated git commit.",
+        discussion: """
+            Example:
+              WGC_ADMIN_USERNAME=admin WGC_ADMIN_PASSWORD='…' \\
+                wgc serve --repo /srv/inventory --inventory inventory --state-dir /var/lib/wgc-api
+            """
+    )
+
+    @Option(help: "The inventory's git repository.")
+    var repo: String
+
+    @Option(help: "The inventory's folder inside the repository (default: its root).")
+    var inventory = ""
+
+    @Option(help: "The branch the API reads and commits to.")
+    var branch = "main"
+
+    @Option(help: "A remote to push every commit to.")
+    var push: String?
+
+    @Option(help: "Address and port to listen on.")
+    var listen = "127.0.0.1:8000"
+
+    @Option(help: "Folder for the users database, the token secret and generated secrets.")
+    var stateDir: String
+
+    func run() async throws {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+            printError("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8000")
+            throw ExitCode(Status.usageOrIO)
+        }
+        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let configuration = APIServerConfiguration(repository: repo, inventory: inventory, branch: branch, push: push,
+                                                   host: host, port: port, stateDirectory: stateDir)
+        let logger = Logger(label: "wgc.api")
+        let router = APIServer.router(routes: [], isReady: { true })
+        try await APIServer.application(configuration, router: router, logger: logger).runService()
+    }
+}
