@@ -1,0 +1,19 @@
+import Hummingbird
+
+/// `/api/v1/bgp/announcements`: the prefixes the nodes originate, from the compiled HEAD. The reference wraps
+/// the list in `{"announcements": [...]}`.
+struct BGPAnnouncementRoutes: APIRoutes {
+    let head: InventoryHead
+    var path: String { "bgp/announcements" }
+
+    func add(to group: RouterGroup<APIRequestContext>) {
+        group.get { request, _ in
+            let table = try await head.current().announcements
+            return ListAnswer(body: BGPAnnouncementList(announcements: Array(table.page(try Page(request)))),
+                              total: table.items.count)
+        }
+        group.get("{id}") { _, context in
+            try await head.current().announcements.item(context.parameters.require("id"), kind: "BGP announcement")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Hummingbird
+
+/// `/api/v1/wireguard/servers`: the WireGuard interfaces of the compiled HEAD.
+struct WireGuardServerRoutes: APIRoutes {
+    let head: InventoryHead
+    var path: String { "wireguard/servers" }
+
+    func add(to group: RouterGroup<APIRequestContext>) {
+        group.get { request, _ in try await head.current().servers.list(request) }
+        group.get("{id}") { _, context in
+            try await head.current().servers.item(context.parameters.require("id"), kind: "WireGuard server")
+        }
+    }
+}
