@@ -27,6 +27,8 @@ enum UserMigrations {
                 table.column("session_id", .text).notNull().indexed()
                 table.column("expires_at", .datetime).notNull()
                 table.column("revoked_at", .datetime)
+                // Set when the token was exchanged for a new one; only such a token presented again is a reuse.
+                table.column("rotated", .boolean).notNull().defaults(to: false)
             }
             // Access tokens revoked before they expire (logout); rows can go once `expires_at` passed.
             try db.create(table: "revoked_tokens") { table in

@@ -7,9 +7,9 @@ extension UserStore {
     public enum RefreshOutcome: Sendable, Equatable {
         /// The token was current: it is now revoked and `newJTI` stored in its place.
         case rotated(User)
-        /// The token had already been used or revoked: every token of its user is now revoked.
+        /// The token had already been exchanged: every token of its user is now revoked.
         case reused
-        /// No such token (expired and purged, or its user deleted).
+        /// No such token (its user deleted), or one revoked by a logout or a password change.
         case unknown
     }
 
@@ -21,20 +21,22 @@ extension UserStore {
         }
     }
 
-    /// Revokes refresh token `jti` and stores `newJTI` for the same session, in one transaction; a revoked `jti`
-    /// is a stolen token replayed, so its user loses every token.
+    /// Revokes refresh token `jti` and stores `newJTI` for the same session, in one transaction; a `jti` that was
+    /// already exchanged is a stolen token replayed (or the thief's copy used first), so its user loses every token.
     public func rotateRefreshToken(jti: String, newJTI: String, expiresAt: Date) async throws -> RefreshOutcome {
         try await database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM refresh_tokens WHERE jti = ?", arguments: [jti])
             else { return .unknown }
             let userID: String = row["user_id"]
             let now = Date()
-            if row["revoked_at"] as Date? != nil {
+            if row["rotated"] as Bool {
                 try Self.revokeAllTokens(of: userID, at: now, db)
                 return .reused
             }
+            guard row["revoked_at"] as Date? == nil else { return .unknown }
             guard let user = try User.fetchOne(db, key: userID) else { return .unknown }
-            try db.execute(sql: "UPDATE refresh_tokens SET revoked_at = ? WHERE jti = ?", arguments: [now, jti])
+            try db.execute(sql: "UPDATE refresh_tokens SET revoked_at = ?, rotated = 1 WHERE jti = ?",
+                           arguments: [now, jti])
             try db.execute(sql: """
                 INSERT INTO refresh_tokens (jti, user_id, session_id, expires_at) VALUES (?, ?, ?, ?)
                 """, arguments: [newJTI, userID, row["session_id"] as String, expiresAt])

@@ -32,7 +32,8 @@ struct Users: AsyncParsableCommand {
         var superuser = false
 
         func run() async throws {
-            let password = ProcessInfo.processInfo.environment["WGC_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+            let fromEnvironment = ProcessInfo.processInfo.environment["WGC_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            let password = fromEnvironment ?? readLine(strippingNewline: true) ?? ""
             let problems = [UserValidation.problem(username: username), email.flatMap(UserValidation.problem(email:)),
                             UserValidation.problem(password: password)].compactMap { $0 }
             guard problems.isEmpty else {

@@ -4,7 +4,7 @@ import Testing
 
 /// `wgc serve` and `wgc users` as an operator runs them.
 @Suite("API command line")
-struct ServeCommandTests {
+struct APIServeCommandTests {
     static let wgc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("wgc").path
     /// Empty values count as unset, so the operator's own environment cannot leak into the tests.

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Testing
 
 @Suite("API users")
-struct UserTests {
+struct APIUserTests {
     struct UserAnswer: Decodable, Sendable {
         var id: String
         var username: String
