@@ -3,7 +3,7 @@ import CSodium
 /// The few libsodium primitives wgc needs: Curve25519 (WireGuard keys), SHA-256 and random bytes.
 public enum Sodium {
     /// libsodium must be initialised once before use; `sodium_init` is idempotent and thread-safe.
-    private static let initialised: Bool = sodium_init() >= 0
+    static let initialised: Bool = sodium_init() >= 0
 
     /// SHA-256 of `bytes`.
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {

@@ -24,7 +24,7 @@ struct WGC: ParsableCommand {
             """,
         version: version,
         subcommands: [Validate.self, Compile.self, PlanCommand.self, ApplyCommand.self, AgentCommand.self, Serve.self,
-                      Allocate.self, Keys.self, Version.self]
+                      Users.self, Allocate.self, Keys.self, Version.self]
     )
 
     /// Exit status 2 for usage errors (argument-parser's default is 64), as for I/O errors.

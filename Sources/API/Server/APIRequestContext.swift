@@ -5,14 +5,20 @@ import NIOCore
 
 /// The context of every API request: Hummingbird's core, the authenticated user once a bearer token was checked,
 /// and JSON coding as the reference writes it (snake_case, ISO 8601).
-public struct APIRequestContext: AuthRequestContext, RequestContext {
+public struct APIRequestContext: AuthRequestContext, RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: APIUser?
+    /// The client's address, which the login rate limit counts failures under.
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
+        remoteAddress = source.channel.remoteAddress
     }
+
+    /// Larger bodies are refused with 413 (see `RequestBodyLimitMiddleware`).
+    public var maxUploadSize: Int { 1 << 20 }
 
     public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
     public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }

@@ -5,14 +5,19 @@ import Logging
 public enum APIServer {
     public static let version = "0.1.0"
 
-    /// The router with the status probes and `routes`; errors of every route go through `APIErrorMiddleware`.
-    public static func router(routes: [any APIRoutes],
+    /// The router: the status probes and `auth/login` open to all; `/users` and every collection of `routes`
+    /// behind a valid bearer token. Errors of every route go through `APIErrorMiddleware`; bodies over 1 MiB are 413.
+    public static func router(routes: [any APIRoutes], authentication: APIAuthentication,
                               isReady: @escaping @Sendable () async -> Bool) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: RequestBodyLimitMiddleware())
         let api = router.group("api/v1")
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
-        for collection in routes { collection.add(to: api.group(RouterPath(collection.path))) }
+        AuthRoutes(authentication: authentication).add(to: api.group("auth"))
+        let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
+        let collections: [any APIRoutes] = [UserRoutes(store: authentication.store)] + routes
+        for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }
         return router
     }
 

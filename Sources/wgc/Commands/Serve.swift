@@ -41,7 +41,24 @@ struct Serve: AsyncParsableCommand {
         let configuration = APIServerConfiguration(repository: repo, inventory: inventory, branch: branch, push: push,
                                                    host: host, port: port, stateDirectory: stateDir)
         let logger = Logger(label: "wgc.api")
-        let router = APIServer.router(routes: [], isReady: { true })
+        let authentication: APIAuthentication
+        do {
+            let store = try UserStore(stateDirectory: stateDir)
+            if case .created(let username) = try await FirstSuperuser.ensure(in: store, stateDirectory: stateDir) {
+                logger.notice("created the first superuser", metadata: ["username": "\(username)"])
+            }
+            let tokens = await TokenService(secret: try JWTSecret.load(stateDirectory: stateDir))
+            authentication = APIAuthentication(store: store, tokens: tokens)
+        } catch let refusal as FirstSuperuser.Refusal {
+            printError("wgc serve: " + refusal.description)
+            throw ExitCode(Status.usageOrIO)
+        } catch let failure as JWTSecret.Failure {
+            printError("wgc serve: " + failure.description)
+            throw ExitCode(Status.usageOrIO)
+        }
+        let store = authentication.store
+        let router = APIServer.router(routes: [], authentication: authentication,
+                                      isReady: { await store.isReachable() })
         try await APIServer.application(configuration, router: router, logger: logger).runService()
     }
 }

@@ -1,0 +1,41 @@
+import GRDB
+
+/// The schema of `users.sqlite`, one migration per change; GRDB records which ran.
+enum UserMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: users and tokens") { db in
+            try db.create(table: "users") { table in
+                table.primaryKey("id", .text)
+                table.column("username", .text).notNull().unique()
+                table.column("email", .text)
+                table.column("password_hash", .text).notNull()
+                table.column("is_active", .boolean).notNull()
+                table.column("is_superuser", .boolean).notNull()
+                table.column("last_login", .datetime)
+                table.column("created_at", .datetime).notNull()
+                table.column("updated_at", .datetime).notNull()
+                table.column("token_generation", .integer).notNull().defaults(to: 0)
+                table.column("tokens_valid_after", .datetime).notNull()
+            }
+            // One row per refresh token ever issued: rotation marks the old one revoked, and presenting a revoked
+            // one again is the reuse that revokes the whole user.
+            try db.create(table: "refresh_tokens") { table in
+                table.primaryKey("jti", .text)
+                table.column("user_id", .text).notNull().indexed()
+                    .references("users", onDelete: .cascade)
+                table.column("session_id", .text).notNull().indexed()
+                table.column("expires_at", .datetime).notNull()
+                table.column("revoked_at", .datetime)
+                // Set when the token was exchanged for a new one; only such a token presented again is a reuse.
+                table.column("rotated", .boolean).notNull().defaults(to: false)
+            }
+            // Access tokens revoked before they expire (logout); rows can go once `expires_at` passed.
+            try db.create(table: "revoked_tokens") { table in
+                table.primaryKey("jti", .text)
+                table.column("expires_at", .datetime).notNull().indexed()
+            }
+        }
+        return migrator
+    }
+}
