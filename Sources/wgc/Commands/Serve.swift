@@ -50,15 +50,26 @@ struct Serve: AsyncParsableCommand {
             let tokens = await TokenService(secret: try JWTSecret.load(stateDirectory: stateDir))
             authentication = APIAuthentication(store: store, tokens: tokens)
         } catch let refusal as FirstSuperuser.Refusal {
-            printError("wgc serve: " + refusal.description)
+            printError(refusal.description)
             throw ExitCode(Status.usageOrIO)
         } catch let failure as JWTSecret.Failure {
-            printError("wgc serve: " + failure.description)
+            printError(failure.description)
+            throw ExitCode(Status.usageOrIO)
+        }
+        let head: InventoryHead
+        do {
+            head = try InventoryHead(repository: repo, folder: inventory, branch: branch)
+            _ = try await head.current()
+        } catch {
+            printError("\(repo) (\(inventory.isEmpty ? "its root" : inventory) of '\(branch)'): \(error)")
             throw ExitCode(Status.usageOrIO)
         }
         let store = authentication.store
-        let router = APIServer.router(routes: [], authentication: authentication,
-                                      isReady: { await store.isReachable() })
+        let router = APIServer.router(routes: InventoryRoutes.all(head: head), authentication: authentication,
+                                      isReady: {
+                                          guard await head.isLoaded() else { return false }
+                                          return await store.isReachable()
+                                      })
         try await APIServer.application(configuration, router: router, logger: logger).runService()
     }
 }

@@ -17,9 +17,7 @@ struct ReadsBenchmarkTests {
         #expect(generated.status == 0, "\(generated.combined)")
         try workspace.commitAll("10,000 clients")
         let head = try InventoryHead(repository: workspace.path, folder: "inventory")
-        let application = Application(router: APIServer.router(routes: InventoryRoutes.all(head: head),
-                                                                isReady: { true }))
-        try await application.test(.live) { client in
+        try await ReadsFixture.serve(InventoryRoutes.all(head: head)) { client in
             let clock = ContinuousClock()
             let load = try await clock.measure { _ = try await head.current() }
             var count = 0

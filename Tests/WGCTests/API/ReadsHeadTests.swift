@@ -74,9 +74,7 @@ struct ReadsHeadTests {
         try workspace.write("inventory/broken.yaml", "kind: WireGuardClient\nname: x\nserver: nowhere\n")
         try workspace.commitAll("broken from the start")
         let head = try InventoryHead(repository: workspace.path, folder: "inventory")
-        let application = Application(router: APIServer.router(routes: InventoryRoutes.all(head: head),
-                                                                isReady: { await head.isLoaded() }))
-        try await application.test(.live) { client in
+        try await ReadsFixture.serve(InventoryRoutes.all(head: head)) { client in
             let answer = try await client.read("/api/v1/wireguard/clients")
             #expect(answer.status == .serviceUnavailable)
             #expect(answer.object["error_code"] as? String == "INVENTORY_UNAVAILABLE")
