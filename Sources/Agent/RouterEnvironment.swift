@@ -37,10 +37,9 @@ extension RouterEnvironment {
 }
 
 extension RouterEnvironment {
-    /// The WireGuard back end of this router: the kernel's when it has WireGuard, else wireguard-go.
+    /// The WireGuard back end of this router: the kernel's when it has WireGuard, else wireguard-go. Each use
+    /// probes the kernel; the agent keeps its choice (`AgentRunner.wireGuard`).
     public var wireGuard: WireGuardBackendChoice {
         WireGuardBackends.automatic(socketDirectory: wireguardSocketDirectory, wireguardGo: [wireguardGo])
     }
-
-    public var wireGuardBackend: any WireGuardBackend { wireGuard.backend }
 }

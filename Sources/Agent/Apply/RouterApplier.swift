@@ -11,14 +11,17 @@ import WireGuard
 struct RouterApplier {
     let environment: RouterEnvironment
     let logger: Logger
+    /// Picked once: probing the kernel for WireGuard on every cycle would be wasted work.
+    let wireGuard: WireGuardBackendChoice
 
     init(environment: RouterEnvironment, logger: Logger) {
         self.environment = environment
         self.logger = logger
+        self.wireGuard = environment.wireGuard
     }
 
     private func parts() throws -> (WireGuardStep, NetworkStep, BIRDStep, Radvd) {
-        let wireguard = WireGuardStep(backend: environment.wireGuardBackend, keyDirectory: environment.keyDirectory)
+        let wireguard = WireGuardStep(backend: wireGuard.backend, keyDirectory: environment.keyDirectory)
         let network = NetworkStep(netlink: try RouteNetlink())
         let bird = BIRDStep(environment: environment, logger: logger)
         let radvd = Radvd(configPath: environment.radvdConfig, pidFile: environment.radvdPIDFile,

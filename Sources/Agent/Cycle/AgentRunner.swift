@@ -2,6 +2,7 @@ import Compiler
 import Foundation
 import Git
 import Logging
+import WireGuard
 
 /// One router's agent: at start it re-applies the last good revision, then each cycle fetches the branch,
 /// compiles the new revision, applies only what changed (verified, rolled back on failure) and records the
@@ -79,16 +80,26 @@ public final class AgentRunner {
                                reason: "\(head.short) was \(last.outcome.rawValue) and is not retried until "
                                    + "\(feed.branch) moves: \(last.reason ?? "")")
         }
+        return apply(commit: head.hex) { options in try feed.compile(head, options: options) }
+    }
+
+    /// Which WireGuard back end this agent drives, and why.
+    public var wireGuard: WireGuardBackendChoice { applier.wireGuard }
+
+    /// Compiles the revision `commit` with this router's options (`compile` reads it from wherever it lives) and
+    /// applies it; a revision that cannot be read is a failed cycle. Compile time goes to the log.
+    public func apply(commit: String, compile: (CompileOptions) throws -> CompiledRevision) -> CycleReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let compiled: CompiledRevision
         do {
-            let clock = ContinuousClock()
-            let compileStarted = clock.now
-            let compiled = try feed.compile(head, options: environment.compileOptions(node: node))
-            logger.info("compiled", metadata: ["commit": "\(head.short)",
-                                               "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
-            return apply(compiled, commit: head.hex)
+            compiled = try compile(environment.compileOptions(node: node))
         } catch {
-            return CycleReport(.failed, commit: head.hex, reason: "\(error)")
+            return CycleReport(.failed, commit: commit, reason: "\(error)")
         }
+        logger.info("compiled", metadata: ["commit": "\(commit.prefix(12))",
+                                           "compile_ms": "\((clock.now - started).milliseconds)"])
+        return apply(compiled, commit: commit)
     }
 
     /// Applies `compiled` (the revision `commit`): the one code path of the agent's cycles and of `wgc apply`.

@@ -6,12 +6,8 @@ import Logging
 /// series (BGP sessions from BIRD, peers from WireGuard), so they are as fresh as the scrape.
 public enum MetricsServer {
     /// Starts the server in the background; it runs until the process ends. `refresh` runs before each scrape.
-    public static func start(listen: String, metrics: AgentMetrics, logger: Logger,
-                             refresh: @escaping @Sendable () -> Void) throws {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw AgentError(.environment, "--metrics-listen takes ADDRESS:PORT, e.g. 127.0.0.1:9586, not '\(listen)'")
-        }
-        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    public static func start(host: String, port: Int, metrics: AgentMetrics, logger: Logger,
+                             refresh: @escaping @Sendable () -> Void) {
         let router = Router()
         router.get("/metrics") { _, _ -> Response in
             refresh()

@@ -30,11 +30,6 @@ public struct RevisionFeed: Sendable {
                                                                     access: access)
     }
 
-    /// The commit fetched last, if any (no network).
-    public func lastFetched() throws -> ObjectID? {
-        try Repository.openOrCreateBare(at: repositoryPath).referenceTarget(trackingReference)
-    }
-
     /// Compiles the inventory of `commit` from the local copy.
     public func compile(_ commit: ObjectID, options: CompileOptions) throws -> CompiledRevision {
         try CompiledRevision.compile(repository: repositoryPath, commit: commit, name: commit.short, folder: folder,

@@ -76,7 +76,8 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
         return try decoder.decode(AgentState.self, from: data)
     }
 
-    static let encoder: JSONEncoder = {
+    /// How the state is written (also by `wgc agent status --format json`): sorted snake_case keys, ISO 8601.
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601

@@ -48,19 +48,17 @@ struct ApplyCommand: ParsableCommand {
             let repository = try Git.Repository(discovering: path)
             let folder = try RevisionLocator.folder(of: path, in: repository)
             let commit = try repository.resolve(rev)
-            let clock = ContinuousClock()
-            let compileStarted = clock.now
-            let compiled = try CompiledRevision.compile(repository: repository.gitDirectory, commit: commit,
-                                                        name: rev, folder: folder,
-                                                        options: router.environment.compileOptions(node: node))
-            logger.info("compiled", metadata: ["commit": "\(commit.short)",
-                                               "compile_ms": "\((clock.now - compileStarted).milliseconds)"])
             let store = try StateStore(folder: stateDir)
-            let feed = RevisionFeed(remote: repository.gitDirectory, branch: "main", folder: folder,
+            // Only the agent's boot and cycles fetch through the feed; `apply` reads the local repository.
+            let feed = RevisionFeed(remote: repository.gitDirectory, branch: rev, folder: folder,
                                     repositoryPath: store.repositoryPath)
             let runner = try AgentRunner(node: node, feed: feed, environment: router.environment, store: store,
                                          logger: logger, dryRun: dryRun)
-            report = runner.apply(compiled, commit: commit.hex)
+            let gitDirectory = repository.gitDirectory
+            report = runner.apply(commit: commit.hex) { options in
+                try CompiledRevision.compile(repository: gitDirectory, commit: commit, name: rev, folder: folder,
+                                             options: options)
+            }
         } catch {
             printError("\(error)")
             throw ExitCode(Status.usageOrIO)

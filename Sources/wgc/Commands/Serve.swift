@@ -27,19 +27,14 @@ struct Serve: AsyncParsableCommand {
     var push: String?
 
     @Option(help: "Address and port to listen on.")
-    var listen = "127.0.0.1:8000"
+    var listen = ListenAddress(host: "127.0.0.1", port: 8000)
 
     @Option(help: "Folder for the users database, the token secret and generated secrets.")
     var stateDir: String
 
     func run() async throws {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            printError("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8000")
-            throw ExitCode(Status.usageOrIO)
-        }
-        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let configuration = APIServerConfiguration(repository: repo, inventory: inventory, branch: branch, push: push,
-                                                   host: host, port: port, stateDirectory: stateDir)
+                                                   host: listen.host, port: listen.port, stateDirectory: stateDir)
         let logger = Logger(label: "wgc.api")
         let authentication: APIAuthentication
         do {

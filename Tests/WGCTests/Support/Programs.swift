@@ -1,3 +1,4 @@
+import Agent
 import Foundation
 import Testing
 
@@ -67,19 +68,8 @@ enum Programs {
         }
         // The test runner blocks some signals; a daemon under test must not inherit that, or SIGTERM never
         // reaches it and every stop waits out its grace period.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaults, signalNumber) }
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, &argv, &envp)
+        let spawned = SpawnSignals.withDefaults { posix_spawn(&pid, executable, &actions, $0, &argv, &envp) }
         guard spawned == 0 else { throw SpawnError(command: arguments.joined(separator: " "), code: spawned) }
         return pid
     }

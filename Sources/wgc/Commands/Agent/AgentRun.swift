@@ -51,7 +51,7 @@ struct AgentRun: ParsableCommand {
     var logFormat: LogFormat = .text
 
     @Option(help: "Serve Prometheus metrics at http://ADDRESS:PORT/metrics (e.g. 127.0.0.1:9586).")
-    var metricsListen: String?
+    var metricsListen: ListenAddress?
 
     @OptionGroup var router: RouterOptions
 
@@ -71,19 +71,14 @@ struct AgentRun: ParsableCommand {
         if let metricsListen {
             let stateDir = stateDir
             let environment = router.environment
-            do {
-                try MetricsServer.start(listen: metricsListen, metrics: metrics, logger: logger) {
-                    metrics.update(applied: try? StateStore.read(folder: stateDir)?.applied)
-                    guard let configuration = StateStore.readConfiguration(folder: stateDir) else { return }
-                    metrics.update(live: LiveView.read(configuration, environment: environment,
-                                                       backend: environment.wireGuardBackend))
-                }
-            } catch {
-                printError("\(error)")
-                throw ExitCode(Status.usageOrIO)
+            let backend = runner.wireGuard.backend
+            MetricsServer.start(host: metricsListen.host, port: metricsListen.port, metrics: metrics, logger: logger) {
+                metrics.update(applied: try? StateStore.read(folder: stateDir)?.applied)
+                guard let configuration = StateStore.readConfiguration(folder: stateDir) else { return }
+                metrics.update(live: LiveView.read(configuration, environment: environment, backend: backend))
             }
         }
-        logger.info("WireGuard back end", metadata: ["choice": "\(router.environment.wireGuard)"])
+        logger.info("WireGuard back end", metadata: ["choice": "\(runner.wireGuard)"])
         let clock = ContinuousClock()
         if !dryRun {
             let started = clock.now

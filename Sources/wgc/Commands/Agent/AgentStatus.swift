@@ -44,7 +44,7 @@ struct AgentStatus: ParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
             let environment = router.environment
-            view = LiveView.read(configuration, environment: environment, backend: environment.wireGuardBackend)
+            view = LiveView.read(configuration, environment: environment, backend: environment.wireGuard.backend)
         }
         switch format {
         case .json: print(try AgentStatusText.json(AgentStatusReport(state: state, live: view)))
@@ -84,11 +84,7 @@ enum AgentStatusText {
     }
 
     static func json(_ report: AgentStatusReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        String(decoding: try StateStore.encoder.encode(report), as: UTF8.self)
     }
 }
 
