@@ -25,6 +25,19 @@ func measure(_ runs: Int, _ body: () throws -> Int) rethrows -> (median: Double,
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "check-phases", let runs = Int(arguments[3]), runs > 0 {
+    do {
+        let files = try FolderSource(path: arguments[2]).files()
+        var loaded: (Inventory, [Diagnostic]) = (Inventory(), [])
+        let load = measure(runs) { loaded = InventoryLoader.load(files); return files.count }
+        let validate = measure(runs) { Validator.validate(loaded.0).1.count }
+        print(String(format: "%d files: load %.1f ms, validate %.1f ms", files.count, load.median, validate.median))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("wgc-bench: \(error)\n".utf8))
+        exit(2)
+    }
+}
 guard arguments.count == 7, arguments[1] == "read-tree", let runs = Int(arguments[6]), runs > 0 else {
     FileHandle.standardError.write(Data("usage: wgc-bench read-tree REPOSITORY FOLDER REVISION CHECKOUT RUNS\n".utf8))
     exit(2)
