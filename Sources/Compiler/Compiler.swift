@@ -24,9 +24,7 @@ public enum InventoryCompiler {
     }
 
     public static func check(files: [SourceFile], extraVRPs: [SourceFile] = []) -> CheckedInventory {
-        let (loaded, loadDiagnostics) = InventoryLoader.load(files, extraVRPs: extraVRPs)
-        let (validated, validationDiagnostics) = Validator.validate(loaded)
-        return CheckedInventory(inventory: validated, diagnostics: (loadDiagnostics + validationDiagnostics).sortedForDisplay())
+        LoadedInventory(files: files, extraVRPs: extraVRPs).checked()
     }
 
     /// Every generated file of every node, paths relative to the output folder, grouped by node in name order.

@@ -1,7 +1,9 @@
 // Measures one step of wgc in-process, where a whole command's wall time would hide it: reading an inventory's
-// files from a revision's tree against reading the same files from a checkout of it.
+// files from a revision's tree against reading the same files from a checkout of it; loading against validating,
+// and what checking a one-file change costs (the API's write path).
 //
 //   wgc-bench read-tree REPOSITORY FOLDER REVISION CHECKOUT RUNS
+//   wgc-bench check-phases FOLDER RUNS
 //
 // Prints the median and minimum milliseconds of each over RUNS runs (after one warm-up each), and the ratio.
 import Compiler
@@ -31,7 +33,13 @@ if arguments.count == 4, arguments[1] == "check-phases", let runs = Int(argument
         var loaded: (Inventory, [Diagnostic]) = (Inventory(), [])
         let load = measure(runs) { loaded = InventoryLoader.load(files); return files.count }
         let validate = measure(runs) { Validator.validate(loaded.0).1.count }
-        print(String(format: "%d files: load %.1f ms, validate %.1f ms", files.count, load.median, validate.median))
+        // What an API write costs: one file re-parsed and spliced in, the whole model validated again.
+        let base = LoadedInventory(files: files)
+        let changed = files.sorted { $0.path < $1.path }.last { InventoryFiles.isYAML($0.path) }!
+        let edited = SourceFile(path: changed.path, bytes: changed.bytes + Array("\n# edited\n".utf8))
+        let incremental = measure(runs) { base.changing(written: [edited], deleted: []).checked().diagnostics.count }
+        print(String(format: "%d files: load %.1f ms, validate %.1f ms, one file changed and checked %.1f ms",
+                     files.count, load.median, validate.median, incremental.median))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("wgc-bench: \(error)\n".utf8))

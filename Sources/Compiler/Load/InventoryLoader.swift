@@ -5,51 +5,17 @@ import YAML
 /// Files are read in path order and documents in file order, so the result is deterministic.
 public enum InventoryLoader {
     public static func load(_ files: [SourceFile], extraVRPs: [SourceFile] = []) -> (Inventory, [Diagnostic]) {
-        var inventory = Inventory()
-        var diagnostics: [Diagnostic] = []
-        let sorted = files.sorted { $0.path < $1.path }
-        inventory.digest = digest(of: sorted)
-        var vrps: [VRP] = []
-        for file in sorted where InventoryFiles.isVRPFile(file.path) {
-            let loaded = VRPLoader.load(file)
-            vrps += loaded.vrps
-            diagnostics += loaded.diagnostics
-            if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
-        }
-        // Files are parsed in parallel and merged in path order, so the result does not depend on timing.
-        let parsed = sorted.filter { InventoryFiles.isYAML($0.path) }.parallelMap { file in
-            var part = Inventory()
-            var partDiagnostics: [Diagnostic] = []
-            load(file, into: &part, diagnostics: &partDiagnostics)
-            return (part, partDiagnostics)
-        }
-        inventory.clients.reserveCapacity(parsed.reduce(0) { $0 + $1.0.clients.count })
-        inventory.allocations.reserveCapacity(parsed.reduce(0) { $0 + $1.0.allocations.count })
-        for (part, partDiagnostics) in parsed {
-            inventory.absorb(part)
-            diagnostics += partDiagnostics
-        }
-        inventory.repositoryVRPs = vrps.sorted { lhs, rhs in
-            lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : (lhs.maxLength, lhs.asn) < (rhs.maxLength, rhs.asn)
-        }
-        for file in extraVRPs {
-            let loaded = VRPLoader.load(file)
-            vrps += loaded.vrps
-            diagnostics += loaded.diagnostics
-            if !loaded.diagnostics.isEmpty { inventory.hasBrokenVRPs = true }
-        }
-        inventory.vrps = VRPSet(taking: &vrps)
-        return (inventory, diagnostics)
+        let loaded = LoadedInventory(files: files, extraVRPs: extraVRPs)
+        return (loaded.inventory, loaded.loadDiagnostics)
     }
 
-    /// SHA-256 over each file's path and SHA-256, in path order: the inventory's identity. Files are hashed
-    /// in parallel; the path and length framing keeps two different trees from hashing alike.
-    static func digest(of files: [SourceFile]) -> String {
-        let hashes = files.parallelMap { Nettle.sha256($0.bytes) }
+    /// SHA-256 over each file's path and SHA-256, in path order: the inventory's identity. The path and length
+    /// framing keeps two different trees from hashing alike.
+    static func digest(ofHashes hashes: [(path: String, hash: [UInt8])]) -> String {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(files.count * 100)
-        for (file, hash) in zip(files, hashes) {
-            buffer += Array("\(file.path.utf8.count):\(file.path)".utf8)
+        buffer.reserveCapacity(hashes.count * 100)
+        for (path, hash) in hashes {
+            buffer += Array("\(path.utf8.count):\(path)".utf8)
             buffer += hash
         }
         return Hex.encode(Nettle.sha256(buffer))
