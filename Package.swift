@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Compiler", "Git", "BIRD", "Sodium", .product(name: "Logging", package: "swift-log"),
+                "Compiler", "Git", "BIRD", "Sodium", "YAML", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),

@@ -42,6 +42,16 @@ extension Repository {
         return .committed(commit)
     }
 
+    /// Moves `branch` from `expected` to `target` (any commit: forward, back or aside) atomically; `.branchMoved`
+    /// when it is somewhere else. For undoing a commit a push did not take.
+    public func moveBranch(_ branch: String, from expected: ObjectID, to target: ObjectID) throws(GitError) {
+        let reference = Self.branchReference(branch)
+        let operation = "moving '\(branch)' to \(target.short)"
+        try refuseCheckedOut(reference, operation: operation)
+        try moveBranch(reference, to: target, expected: expected, message: "wgc: reset to \(target.short)",
+                       operation: operation)
+    }
+
     /// Moves `reference` from `expected` to `target` atomically; `.branchMoved` when it is somewhere else.
     func moveBranch(_ reference: String, to target: ObjectID, expected: ObjectID?, message: String,
                     operation: String) throws(GitError) {

@@ -110,6 +110,23 @@ extension Repository {
         }
     }
 
+    /// The bytes of the file at `path` (from the repository's root) in `commit`'s tree; nil when there is none.
+    public func fileBytes(at commit: ObjectID, path: String) throws -> [UInt8]? {
+        let operation = "reading '\(path)' at \(commit.short)"
+        let root = try tree(of: commit, operation: operation)
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        let result = git_tree_entry_bypath(&entry, root, path)
+        if result == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return nil
+        }
+        try LibGit2.check(result, operation)
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        return try blobBytes(git_tree_entry_id(entry).pointee, path: path)
+    }
+
     func blobBytes(_ oid: git_oid, path: String) throws -> [UInt8] {
         var oid = oid
         var blob: OpaquePointer?

@@ -5,7 +5,7 @@ import Git
 /// The compiled HEAD of the served branch, held in memory for reads. Each `current()` looks at the branch (at
 /// most once per `refreshInterval`) and recompiles when its commit moved, also when someone committed or pulled
 /// outside the server. A commit that does not validate is not served: the last valid inventory stays, and
-/// `rejection` says why.
+/// `rejection` says why. Writes go through it too (`write(author:derive:)`), one at a time.
 public actor InventoryHead {
     public nonisolated let repositoryPath: String
     /// The inventory's folder, relative to the repository's root.
@@ -13,9 +13,13 @@ public actor InventoryHead {
     public nonisolated let branch: String
     /// How long a look at the branch stays good; zero looks on every read.
     public nonisolated let refreshInterval: Duration
+    /// The remote every commit is pushed to, if any.
+    public nonisolated let push: String?
 
-    private let repository: Repository
-    private var snapshot: InventorySnapshot?
+    let repository: Repository
+    private(set) var snapshot: InventorySnapshot?
+    /// The served commit's files as loaded, for checking a write without reading the others again.
+    private(set) var loaded: LoadedInventory?
     /// The commit last looked at, served or rejected: it is not compiled again.
     private var examined: ObjectID?
     private var lastLook: ContinuousClock.Instant?
@@ -23,12 +27,13 @@ public actor InventoryHead {
     /// Why the branch's newest commit is not served, when it is not.
     public private(set) var rejection: HeadRejection?
 
-    public init(repository: String, folder: String, branch: String = "main",
+    public init(repository: String, folder: String, branch: String = "main", push: String? = nil,
                 refreshInterval: Duration = .zero) throws {
         self.repository = try Repository(at: repository)
         repositoryPath = repository
         self.folder = Repository.normalise(folder)
         self.branch = branch
+        self.push = push
         self.refreshInterval = refreshInterval
     }
 
@@ -48,9 +53,9 @@ public actor InventoryHead {
         return snapshot != nil
     }
 
-    private func refresh() {
+    func refresh(force: Bool = false) {
         let now = ContinuousClock.now
-        if let lastLook, snapshot != nil, now < lastLook + refreshInterval { return }
+        if !force, let lastLook, snapshot != nil, now < lastLook + refreshInterval { return }
         lastLook = now
         let target: ObjectID
         do {
@@ -70,18 +75,36 @@ public actor InventoryHead {
 
     private func load(_ commit: ObjectID) {
         do {
-            let checked = try InventoryCompiler.check(RevisionSource(repositoryPath: repositoryPath, commit: commit,
-                                                                     folder: folder))
+            let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
+            let files = try source.files()
+            guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
+                throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
+            }
+            let loaded = LoadedInventory(files: files)
+            let checked = loaded.checked()
             guard checked.isValid(strict: false) else {
                 rejection = Self.rejection(of: commit, checked.diagnostics)
                 return
             }
-            let times = try history.times(at: commit, in: repository, folder: folder)
-            snapshot = InventorySnapshot(commit: commit.hex, inventory: checked.inventory, times: times)
-            rejection = nil
+            try serve(commit, loaded: loaded, inventory: checked.inventory)
         } catch {
             rejection = HeadRejection(commit: commit.hex, diagnostics: [], reason: "\(error)")
         }
+    }
+
+    /// Serves a commit this server wrote, whose inventory the write already checked.
+    func adopt(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory) throws -> InventorySnapshot {
+        examined = commit
+        lastLook = ContinuousClock.now
+        try serve(commit, loaded: loaded, inventory: inventory)
+        return snapshot!
+    }
+
+    private func serve(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory) throws {
+        let times = try history.times(at: commit, in: repository, folder: folder)
+        snapshot = InventorySnapshot(commit: commit.hex, inventory: inventory, times: times)
+        self.loaded = loaded
+        rejection = nil
     }
 
     private static func rejection(of commit: ObjectID, _ diagnostics: [Diagnostic]) -> HeadRejection {

@@ -10,5 +10,8 @@ struct BGPSessionRoutes: APIRoutes {
         group.get("{id}") { _, context in
             try await head.current().sessions.item(context.parameters.require("id"), kind: "BGP session")
         }
+        WriteRoutes(head: head, writer: ResourceWriter(kind: .bgpSession)) { snapshot, id in
+            try APIJSON.response(snapshot.sessions.item(id, kind: "BGP session"))
+        }.add(to: group)
     }
 }

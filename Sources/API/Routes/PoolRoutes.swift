@@ -10,5 +10,8 @@ struct PoolRoutes: APIRoutes {
         group.get("{id}") { _, context in
             try await head.current().pools.item(context.parameters.require("id"), kind: "prefix pool")
         }
+        WriteRoutes(head: head, writer: ResourceWriter(kind: .prefixPool)) { snapshot, id in
+            try APIJSON.response(snapshot.pools.item(id, kind: "prefix pool"))
+        }.add(to: group)
     }
 }

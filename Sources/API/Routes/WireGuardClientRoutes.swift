@@ -10,5 +10,11 @@ struct WireGuardClientRoutes: APIRoutes {
         group.get("{id}") { _, context in
             try await head.current().clients.item(context.parameters.require("id"), kind: "WireGuard client")
         }
+        WriteRoutes(head: head, writer: ResourceWriter(kind: .wireGuardClient), extraFields: ["server_id"],
+                    translate: { body, base in
+                        try body.referencing("server_id", as: "server", kind: .wireGuardServer, in: base)
+                    }, respond: { snapshot, id in
+                        try APIJSON.response(snapshot.clients.item(id, kind: "WireGuard client"))
+                    }).add(to: group)
     }
 }

@@ -10,5 +10,8 @@ struct WireGuardServerRoutes: APIRoutes {
         group.get("{id}") { _, context in
             try await head.current().servers.item(context.parameters.require("id"), kind: "WireGuard server")
         }
+        WriteRoutes(head: head, writer: ResourceWriter(kind: .wireGuardServer)) { snapshot, id in
+            try APIJSON.response(snapshot.servers.item(id, kind: "WireGuard server"))
+        }.add(to: group)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import NIOCore
 
 /// JSON as the reference writes it: snake_case keys, ISO 8601 times.
 enum APIJSON {
@@ -16,6 +18,12 @@ enum APIJSON {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }()
+
+    /// `value` as a JSON answer.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
 
     /// A decoding error in words that name the field, without Swift's type names.
     static func describe(_ error: DecodingError) -> String {

@@ -9,8 +9,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     case bgpSession = "BGPSession"
     case bgpAnnouncement = "BGPAnnouncement"
 
-    /// Field names each kind accepts, besides `kind`, `id`, `name` and `description`.
-    var fields: [String] {
+    /// Field names each kind accepts, besides `kind`, `id`, `name` and `description`, in the order documents list them.
+    public var fields: [String] {
         switch self {
         case .node: ["router_id", "asn", "endpoint", "lan_interfaces", "rtr_servers"]
         case .wireGuardServer:

@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
         }
         let head: InventoryHead
         do {
-            head = try InventoryHead(repository: repo, folder: inventory, branch: branch)
+            head = try InventoryHead(repository: repo, folder: inventory, branch: branch, push: push)
             _ = try await head.current()
         } catch {
             printError("\(repo) (\(inventory.isEmpty ? "its root" : inventory) of '\(branch)'): \(error)")

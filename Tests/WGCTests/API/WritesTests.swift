@@ -1,0 +1,176 @@
+import API
+import Compiler
+import Foundation
+import Git
+import Sodium
+import Testing
+
+@Suite("API writes: each a validated commit")
+struct WritesTests {
+    @Test("creating a session commits one file by the caller, and the tree validates")
+    func createsSession() async throws {
+        let fixture = try WritesFixture()
+        let before = try fixture.log()
+        try await fixture.withServer { client in
+            let answer = try await client.write(.post, "/api/v1/bgp/sessions", """
+                {"name": "peer-9", "neighbor": "192.168.1.9", "remote_as": 65009, "hold_time": 180,
+                 "description": "a new peer", "enabled": true}
+                """)
+            #expect(answer.status == .created)
+            #expect(answer.object["name"] as? String == "peer-9")
+            #expect(answer.object["remote_as"] as? Int == 65009)
+            let id = try #require(answer.object["id"] as? String)
+            let read = try await client.read("/api/v1/bgp/sessions/\(id)")
+            #expect(read.status == .ok)
+            #expect(read.object["neighbor"] as? String == "192.168.1.9")
+        }
+        let after = try fixture.log()
+        #expect(after.count == before.count + 1)
+        #expect(after.first == "admin|bgp: create session peer-9")
+        let file = try fixture.file("inventory/bgp-sessions/peer-9.yaml")
+        #expect(file.contains("neighbor: 192.168.1.9\n"))
+        #expect(!(try fixture.validateMain().hasErrors))
+    }
+
+    @Test("an invalid write is a 422 with the compiler's diagnostics, and nothing is committed")
+    func refusesInvalid() async throws {
+        let fixture = try WritesFixture()
+        let before = try fixture.log()
+        try await fixture.withServer { client in
+            let answer = try await client.write(.post, "/api/v1/bgp/sessions",
+                                                #"{"name": "peer-9", "neighbor": "not-an-address", "remote_as": 65009}"#)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.errorCode == "VALIDATION_FAILED")
+            let diagnostics = try #require(answer.object["diagnostics"] as? [[String: Any]])
+            #expect(diagnostics.first?["file"] as? String == "inventory/bgp-sessions/peer-9.yaml")
+            #expect(diagnostics.first?["line"] as? Int == 4)
+            #expect(diagnostics.first?["code"] as? String != nil)
+            #expect(answer.object["detail"] as? String != nil)
+        }
+        #expect(try fixture.log() == before)
+    }
+
+    @Test("a taken name is a 409; an unknown field a 422; an unknown id a 404")
+    func conflictsAndErrors() async throws {
+        let fixture = try WritesFixture()
+        let before = try fixture.log()
+        try await fixture.withServer { client in
+            let taken = try await client.write(.post, "/api/v1/bgp/sessions",
+                                               #"{"name": "peer-1", "neighbor": "192.168.1.9", "remote_as": 65009}"#)
+            #expect(taken.status == .conflict)
+            let unknown = try await client.write(.post, "/api/v1/bgp/sessions",
+                                                 #"{"name": "x", "neighbor": "192.168.1.9", "remote_as": 1, "colour": 1}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.errorCode == "UNKNOWN_FIELD")
+            let missing = try await client.write(.patch, "/api/v1/bgp/sessions/\(UUID().uuidString)", #"{"enabled": false}"#)
+            #expect(missing.status == .notFound)
+            let broken = try await client.write(.post, "/api/v1/bgp/sessions", #"{"name": "#)
+            #expect(broken.status == .badRequest)
+        }
+        #expect(try fixture.log() == before)
+    }
+
+    @Test("updating a hand-written resource changes its line only: comments and the other document stay")
+    func updatesInPlace() async throws {
+        let fixture = try WritesFixture()
+        let id = ResourceID.derive(kind: "BGPSession", key: "ix-2b")
+        try await fixture.withServer { client in
+            let answer = try await client.write(.patch, "/api/v1/bgp/sessions/\(id)",
+                                                #"{"remote_as": 65099, "description": "renumbered"}"#)
+            #expect(answer.status == .ok)
+            #expect(answer.object["remote_as"] as? Int == 65099)
+            #expect(answer.object["description"] as? String == "renumbered")
+        }
+        let expected = WritesFixture.handWritten
+            .replacingOccurrences(of: "remote_as: 65021\n", with: "remote_as: 65099\ndescription: renumbered\n")
+        let edited = try fixture.file("inventory/bgp/sessions/ix-2.yaml")
+        #expect(edited == expected.trimmingCharacters(in: .newlines), "\(edited)")
+        #expect(try fixture.log().first == "admin|bgp: update session ix-2b (description, remote_as)")
+    }
+
+    @Test("renaming a resource keeps its id")
+    func renameKeepsID() async throws {
+        let fixture = try WritesFixture()
+        let id = ResourceID.derive(kind: "BGPSession", key: "ix-2a")
+        try await fixture.withServer { client in
+            let answer = try await client.write(.patch, "/api/v1/bgp/sessions/\(id)", #"{"name": "ix-2c"}"#)
+            #expect(answer.status == .ok)
+            #expect(answer.object["id"] as? String == id)
+            #expect(answer.object["name"] as? String == "ix-2c")
+        }
+    }
+
+    @Test("deleting a resource removes its document; its own file goes with the last one")
+    func deletes() async throws {
+        let fixture = try WritesFixture()
+        let first = ResourceID.derive(kind: "BGPSession", key: "ix-2a")
+        let second = ResourceID.derive(kind: "BGPSession", key: "ix-2b")
+        try await fixture.withServer { client in
+            #expect(try await client.write(.delete, "/api/v1/bgp/sessions/\(first)").status == .noContent)
+            #expect(try await client.read("/api/v1/bgp/sessions/\(first)").status == .notFound)
+            let file = try fixture.file("inventory/bgp/sessions/ix-2.yaml")
+            #expect(!file.contains("ix-2a"))
+            #expect(file.contains("# the second one\nkind: BGPSession\nname: ix-2b"))
+            #expect(try await client.write(.delete, "/api/v1/bgp/sessions/\(second)").status == .noContent)
+        }
+        #expect(throws: (any Error).self) { try fixture.file("inventory/bgp/sessions/ix-2.yaml") }
+        #expect(try fixture.log().prefix(2) == ["admin|bgp: delete session ix-2b", "admin|bgp: delete session ix-2a"])
+    }
+
+    @Test("a write refused by the compiler for what it would break elsewhere: deleting a referenced session")
+    func refusesDanglingReference() async throws {
+        let fixture = try WritesFixture()
+        let snapshot = try await fixture.head.current()
+        let referenced = try #require(snapshot.inventory.announcements.compactMap(\.session).first)
+        let session = try #require(snapshot.inventory.sessions.first { $0.name == referenced })
+        try await fixture.withServer { client in
+            let answer = try await client.write(.delete, "/api/v1/bgp/sessions/\(session.id)")
+            #expect(answer.status == .unprocessableContent)
+            let diagnostics = answer.object["diagnostics"] as? [[String: Any]] ?? []
+            #expect(diagnostics.contains { ($0["file"] as? String)?.contains("announcements") == true })
+        }
+    }
+
+    @Test("a client is created against its server's id, and an announcement against its session's id")
+    func translatesReferences() async throws {
+        let fixture = try WritesFixture()
+        let snapshot = try await fixture.head.current()
+        let server = try #require(snapshot.inventory.servers.first)
+        let key = try #require(Sodium.curve25519PublicKey(privateKey: Sodium.generatePrivateKey()))
+        let publicKey = Data(key).base64EncodedString()
+        try await fixture.withServer { client in
+            let answer = try await client.write(.post, "/api/v1/wireguard/clients", """
+                {"server_id": "\(server.id)", "name": "dave", "description": "Dave's router",
+                 "public_key": "\(publicKey)", "ipv6_address": "fd00:1234::99/128"}
+                """)
+            #expect(answer.status == .created, "\(answer.object)")
+            #expect(answer.object["server_id"] as? String == server.id)
+            let wrong = try await client.write(.post, "/api/v1/wireguard/clients",
+                                               #"{"server_id": "\#(UUID().uuidString)", "name": "eve"}"#)
+            #expect(wrong.status == .unprocessableContent)
+        }
+        #expect(try fixture.file("inventory/wireguard-clients/dave.yaml").contains("server: \(server.name)\n"))
+    }
+
+    @Test("a commit from outside between two writes: the next write builds on it")
+    func buildsOnOutsideCommit() async throws {
+        let fixture = try WritesFixture()
+        try await fixture.withServer { client in
+            #expect(try await client.write(.post, "/api/v1/bgp/sessions",
+                                           #"{"name": "peer-8", "neighbor": "192.168.1.8", "remote_as": 65008}"#)
+                        .status == .created)
+            let repository = try Git.Repository(at: fixture.bare)
+            let parent = try repository.resolve("main")
+            _ = try repository.commit([.write(path: "inventory/README.txt", contents: Array("outside\n".utf8))],
+                                      on: "main", expectedParent: parent,
+                                      author: Signature(name: "someone", email: "someone@example.net"),
+                                      message: "outside")
+            #expect(try await client.write(.post, "/api/v1/bgp/sessions",
+                                           #"{"name": "peer-7", "neighbor": "192.168.1.7", "remote_as": 65007}"#)
+                        .status == .created)
+        }
+        #expect(try fixture.log().prefix(3) == ["admin|bgp: create session peer-7", "someone|outside",
+                                                "admin|bgp: create session peer-8"])
+        #expect(try fixture.file("inventory/README.txt").hasPrefix("outside"))
+    }
+}
