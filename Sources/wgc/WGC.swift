@@ -19,12 +19,13 @@ struct WGC: ParsableCommand {
               wgc plan --base origin/main --diff
               wgc apply inventory --rev main --node edge-1 --state-dir /var/lib/wgc
               wgc agent --repo https://git.example.net/net/inventory.git --node edge-1 --state-dir /var/lib/wgc
+              wgc audit --state-dir /var/lib/wgc-api --limit 20
               wgc allocate inventory --pool pool-1 --client client-1
               wgc keys generate | tee wg0.key | wgc keys public
             """,
         version: version,
         subcommands: [Validate.self, Compile.self, PlanCommand.self, ApplyCommand.self, AgentCommand.self, Serve.self,
-                      Users.self, Allocate.self, Keys.self, Version.self]
+                      Users.self, Audit.self, Allocate.self, Keys.self, Version.self]
     )
 
     /// Exit status 2 for usage errors (argument-parser's default is 64), as for I/O errors.

@@ -1,17 +1,20 @@
 import Foundation
 import Sodium
 
-/// Everything that decides who a caller is: the user store, the token service and the login rate limiter.
-/// `wgc serve` builds one and hands it to `APIServer.router`.
+/// Everything that decides who a caller is: the user store, the token service and the login rate limiter, and
+/// the audit log that every login attempt goes into. `wgc serve` builds one and hands it to `APIServer.router`.
 public struct APIAuthentication: Sendable {
     public let store: UserStore
     public let tokens: TokenService
     public let limiter: LoginRateLimiter
+    /// The audit log in the store's database; the write path records its writes here too.
+    public let audit: AuditLog
 
     public init(store: UserStore, tokens: TokenService, limiter: LoginRateLimiter = LoginRateLimiter()) {
         self.store = store
         self.tokens = tokens
         self.limiter = limiter
+        audit = AuditLog(store: store)
     }
 
     /// Checked when the username is unknown, so that an unknown user costs the same time as a wrong password.
@@ -19,20 +22,30 @@ public struct APIAuthentication: Sendable {
 
     /// The user whose credentials these are, or the error to answer: 429 when the address or the username had too
     /// many failures, 401 `INVALID_CREDENTIALS` for an unknown user or a wrong password alike, 403 when inactive.
+    /// Each attempt goes into the audit log; a refused one with the reason that the client is not told.
     func login(username: String, password: String, address: String) async throws -> User {
         let keys = ["address:" + address, "username:" + username]
-        if let wait = await limiter.retryAfter(keys) { throw APIError.tooManyLogins(retryAfter: wait) }
+        if let wait = await limiter.retryAfter(keys) {
+            try await audit.recordFailedLogin(username: username, address: address, reason: "too many failed logins")
+            throw APIError.tooManyLogins(retryAfter: wait)
+        }
         let user = try await store.user(username: username)
         let matches = password.utf8.count <= UserValidation.maxPasswordBytes
             && Sodium.verifyPassword(password, hash: user?.passwordHash ?? Self.decoyHash)
         guard let user, matches else {
             await limiter.recordFailure(keys)
+            try await audit.recordFailedLogin(username: username, address: address,
+                                              reason: user == nil ? "unknown user" : "wrong password")
             throw APIError(.unauthorized, "INVALID_CREDENTIALS", "wrong username or password")
         }
-        guard user.isActive else { throw APIError(.forbidden, "USER_INACTIVE", "this account is deactivated") }
+        guard user.isActive else {
+            try await audit.recordFailedLogin(username: username, address: address, reason: "account deactivated")
+            throw APIError(.forbidden, "USER_INACTIVE", "this account is deactivated")
+        }
         await limiter.reset("username:" + username)
         let now = Date()
         try await store.recordLogin(id: user.id, at: now)
+        try await audit.recordLogin(user: user.username, address: address)
         var loggedIn = user
         loggedIn.lastLogin = now
         return loggedIn

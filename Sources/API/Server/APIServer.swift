@@ -5,8 +5,9 @@ import Logging
 public enum APIServer {
     public static let version = "0.1.0"
 
-    /// The router: the status probes and `auth/login` open to all; `/users` and every collection of `routes`
-    /// behind a valid bearer token. Errors of every route go through `APIErrorMiddleware`; bodies over 1 MiB are 413.
+    /// The router: the status probes and `auth/login` open to all; `/users`, `/audit-logs` and every collection of
+    /// `routes` behind a valid bearer token. Errors of every route go through `APIErrorMiddleware`; bodies over 1 MiB
+    /// are 413.
     public static func router(routes: [any APIRoutes], authentication: APIAuthentication,
                               isReady: @escaping @Sendable () async -> Bool) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
@@ -16,7 +17,8 @@ public enum APIServer {
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
         AuthRoutes(authentication: authentication).add(to: api.group("auth"))
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
-        let collections: [any APIRoutes] = [UserRoutes(store: authentication.store)] + routes
+        let collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
+                                            AuditLogRoutes(audit: authentication.audit)] + routes
         for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }
         return router
     }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The schema of `users.sqlite`, one migration per change; GRDB records which ran.
+/// The schema of `users.sqlite` (users, tokens, the audit log), one migration per change; GRDB records which ran.
 enum UserMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +34,22 @@ enum UserMigrations {
             try db.create(table: "revoked_tokens") { table in
                 table.primaryKey("jti", .text)
                 table.column("expires_at", .datetime).notNull().indexed()
+            }
+        }
+        migrator.registerMigration("v2: audit log") { db in
+            // One row per login attempt and per write through the API, never a password or a token; only the
+            // newest rows are kept (see `AuditLog.retention`). `id` only grows, so it orders by time.
+            try db.create(table: "audit_log") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("timestamp", .datetime).notNull()
+                table.column("username", .text).indexed()
+                table.column("action", .text).notNull().indexed()
+                table.column("address", .text)
+                table.column("method", .text)
+                table.column("route", .text)
+                table.column("resource", .text)
+                table.column("detail", .text)
+                table.column("commit_id", .text)
             }
         }
         return migrator

@@ -2,8 +2,9 @@ import Foundation
 
 /// BIRD 2 configuration for one node: origination, RPKI, and one eBGP protocol per session with its own
 /// import filter (bogons, lengths, own prefixes, next hop, RPKI, GRACEFUL_SHUTDOWN) and export filter
-/// (only what is announced on that session).
-struct BIRDEmitter {
+/// (only what is announced on that session). Public only for `protocolName(_:)`, which the API needs to act on a
+/// session in the running BIRD.
+public struct BIRDEmitter {
     let node: Node
     let inventory: Inventory
     let options: CompileOptions
@@ -185,7 +186,8 @@ struct BIRDEmitter {
         out.add("")
     }
 
-    static func protocolName(_ session: BGPSession) -> String { "bgp_" + Names.birdSymbol(session.name) }
+    /// The name of `session`'s protocol in the emitted bird.conf (`bgp_peer_1` for `peer-1`).
+    public static func protocolName(_ session: BGPSession) -> String { "bgp_" + Names.birdSymbol(session.name) }
 
     static func quoted(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

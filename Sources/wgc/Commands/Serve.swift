@@ -32,6 +32,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder for the users database, the token secret and generated secrets.")
     var stateDir: String
 
+    @Option(help: "BIRD's control socket, for the BGP session actions (reload, restart); empty for none.")
+    var birdSocket = "/run/bird/bird.ctl"
+
     func run() async throws {
         let configuration = APIServerConfiguration(repository: repo, inventory: inventory, branch: branch, push: push,
                                                    host: listen.host, port: listen.port, stateDirectory: stateDir)
@@ -60,7 +63,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(Status.usageOrIO)
         }
         let store = authentication.store
-        let router = APIServer.router(routes: InventoryRoutes.all(head: head), authentication: authentication,
+        let routes = InventoryRoutes.all(head: head, birdSocket: birdSocket.isEmpty ? nil : birdSocket)
+        let router = APIServer.router(routes: routes, authentication: authentication,
                                       isReady: {
                                           guard await head.isLoaded() else { return false }
                                           return await store.isReachable()
