@@ -17,6 +17,7 @@ public enum APIServer {
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
         AuthRoutes(authentication: authentication).add(to: api.group("auth"))
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
+            .add(middleware: AuditMiddleware(audit: authentication.audit))
         let collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
                                             AuditLogRoutes(audit: authentication.audit)] + routes
         for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }

@@ -28,6 +28,7 @@ struct WriteRoutes: Sendable {
             }
             var response = try respond(outcome.snapshot, outcome.resourceID ?? "")
             response.status = .created
+            response.headers[AuditMiddleware.commitHeader] = outcome.commit
             return response
         }
         group.patch("{id}") { request, context in
@@ -37,13 +38,15 @@ struct WriteRoutes: Sendable {
             let outcome = try await head.write(author: Self.author(user)) { base in
                 try writer.update(id: id, try translate(body, base), in: base)
             }
-            return try respond(outcome.snapshot, outcome.resourceID ?? id)
+            var response = try respond(outcome.snapshot, outcome.resourceID ?? id)
+            response.headers[AuditMiddleware.commitHeader] = outcome.commit
+            return response
         }
         group.delete("{id}") { _, context in
             let user = try context.requireSuperuser()
             let id = try context.parameters.require("id")
-            _ = try await head.write(author: Self.author(user)) { base in try writer.delete(id: id, in: base) }
-            return Response(status: .noContent)
+            let outcome = try await head.write(author: Self.author(user)) { base in try writer.delete(id: id, in: base) }
+            return Response(status: .noContent, headers: [AuditMiddleware.commitHeader: outcome.commit])
         }
     }
 

@@ -32,6 +32,27 @@ struct WritesTests {
         #expect(!(try fixture.validateMain().hasErrors))
     }
 
+    @Test("the audit log names each write's caller, route and commit, and a refused write's reason")
+    func auditsWrites() async throws {
+        let fixture = try WritesFixture()
+        try await fixture.withServer { client in
+            _ = try await client.write(.post, "/api/v1/bgp/sessions",
+                                       #"{"name": "peer-9", "neighbor": "192.168.1.9", "remote_as": 65009}"#)
+            _ = try await client.write(.post, "/api/v1/bgp/sessions",
+                                       #"{"name": "peer-1", "neighbor": "192.168.1.9", "remote_as": 65009}"#)
+            let commit = try GitWorkspace.git(in: fixture.bare, "rev-parse", "main")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let log = try await client.read("/api/v1/audit-logs")
+            let entries = log.json as? [[String: Any]] ?? (log.object["items"] as? [[String: Any]] ?? [])
+            let writes = entries.filter { ($0["action"] as? String)?.hasPrefix("write") == true }
+            #expect(writes.count == 2, "\(entries)")
+            #expect(writes.contains { $0["commit"] as? String == commit && $0["user"] as? String == "admin"
+                                        && $0["action"] as? String == "write" })
+            #expect(writes.contains { $0["action"] as? String == "write_failed"
+                                        && ($0["detail"] as? String)?.contains("409") == true })
+        }
+    }
+
     @Test("an invalid write is a 422 with the compiler's diagnostics, and nothing is committed")
     func refusesInvalid() async throws {
         let fixture = try WritesFixture()
