@@ -67,7 +67,7 @@ final class WritesFixture: @unchecked Sendable {  // read-only after init
 }
 
 /// A write's answer as a test reads it.
-struct WriteAnswer {
+struct WriteAnswer: @unchecked Sendable {  // JSON values are immutable once read
     var status: HTTPResponse.Status
     var json: Any?
 

@@ -195,3 +195,47 @@ struct WritesTests {
         #expect(try fixture.file("inventory/README.txt").hasPrefix("outside"))
     }
 }
+
+@Suite("API writes under concurrency")
+struct ConcurrentWritesTests {
+    @Test("50 concurrent writers: no 5xx, every 2xx a commit, no update lost, the final tree validates")
+    func fiftyWriters() async throws {
+        let fixture = try WritesFixture()
+        let before = try fixture.log().count
+        let shared = ResourceID.derive(kind: "BGPSession", key: "ix-2b")
+        try await fixture.withServer { client in
+            let answers = try await withThrowingTaskGroup(of: (Int, WriteAnswer).self) { group in
+                for writer in 0..<50 {
+                    group.addTask {
+                        switch writer % 3 {
+                        case 0:  // creates of different sessions
+                            return (writer, try await client.write(.post, "/api/v1/bgp/sessions", """
+                                {"name": "c-\(writer)", "neighbor": "192.168.3.\(writer)", "remote_as": \(64_600 + writer)}
+                                """))
+                        case 1:  // updates of the same session, each to a value of its own
+                            return (writer, try await client.write(.patch, "/api/v1/bgp/sessions/\(shared)",
+                                                                   #"{"description": "writer \#(writer)"}"#))
+                        default:  // creates of the same name: one wins, the others 409
+                            return (writer, try await client.write(.post, "/api/v1/bgp/sessions",
+                                                                   #"{"name": "same", "neighbor": "192.168.4.1", "remote_as": 64999}"#))
+                        }
+                    }
+                }
+                return try await group.reduce(into: [(Int, WriteAnswer)]()) { $0.append($1) }
+            }
+            #expect(answers.allSatisfy { $0.1.status.code < 500 }, "\(answers.filter { $0.1.status.code >= 500 })")
+            let succeeded = answers.filter { $0.1.status.code < 300 }
+            #expect(answers.filter { $0.0 % 3 == 0 }.allSatisfy { $0.1.status == .created })
+            #expect(answers.filter { $0.0 % 3 == 1 }.allSatisfy { $0.1.status == .ok })
+            #expect(answers.filter { $0.0 % 3 == 2 }.filter { $0.1.status == .created }.count == 1)
+            #expect(answers.filter { $0.0 % 3 == 2 }.filter { $0.1.status == .conflict }.count == 15)
+            let log = try fixture.log()
+            #expect(log.count == before + succeeded.count)
+            let sessions = try await client.read("/api/v1/bgp/sessions?limit=1000").byName
+            for writer in stride(from: 0, to: 50, by: 3) { #expect(sessions["c-\(writer)"] != nil) }
+            let description = sessions["ix-2b"]?["description"] as? String
+            #expect(description?.hasPrefix("writer ") == true)
+        }
+        #expect(!(try fixture.validateMain().hasErrors))
+    }
+}
