@@ -4,7 +4,8 @@ public enum InventoryRoutes {
     /// act on the BIRD listening on `birdSocket`; without one they answer 503.
     public static func all(head: InventoryHead, birdSocket: String? = nil) -> [any APIRoutes] {
         [BGPSessionRoutes(head: head), BGPSessionActionRoutes(head: head, bird: LiveBIRD(socketPath: birdSocket)),
-         BGPAnnouncementRoutes(head: head), PoolRoutes(head: head), WireGuardServerRoutes(head: head),
+         BGPAnnouncementRoutes(head: head), PoolRoutes(head: head), PoolActionRoutes(head: head),
+         WireGuardServerRoutes(head: head),
          WireGuardClientRoutes(head: head)]
     }
 }

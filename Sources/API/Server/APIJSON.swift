@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -20,9 +21,12 @@ enum APIJSON {
     }()
 
     /// `value` as a JSON answer.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, commit: String? = nil) throws
+        -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let commit { headers[AuditMiddleware.commitHeader] = commit }
+        return Response(status: status, headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     /// A decoding error in words that name the field, without Swift's type names.

@@ -64,13 +64,20 @@ extension ResourceBody {
             fields.append((key: field, value: nil))
             return fields
         }
-        guard let id = reference.text,
-              let target = ResourceWriter(kind: kind).resources(in: base.inventory).first(where: { $0.id == id.lowercased() })
+        guard let id = reference.text else {
+            throw APIError(.unprocessableContent, "VALIDATION_FAILED", "'\(idField)' must be a UUID")
+        }
+        fields.append((key: field, value: .string(try Self.target(id, field: idField, kind: kind, in: base))))
+        return fields
+    }
+
+    /// The name of the resource of `kind` whose id is `id`; 422 naming `field` when there is none.
+    static func target(_ id: String, field: String, kind: ResourceKind, in base: WriteBase) throws -> String {
+        guard let target = ResourceWriter(kind: kind).resources(in: base.inventory).first(where: { $0.id == id.lowercased() })
         else {
             throw APIError(.unprocessableContent, "VALIDATION_FAILED",
-                           "'\(idField)' must be the id of a \(kind.displayName) of the inventory")
+                           "'\(field)' must be the id of a \(kind.displayName) of the inventory")
         }
-        fields.append((key: field, value: .string(target.key)))
-        return fields
+        return target.key
     }
 }
