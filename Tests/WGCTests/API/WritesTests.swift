@@ -1,6 +1,7 @@
 import API
 import Compiler
 import Foundation
+import HTTPTypes
 import Git
 import Sodium
 import Testing
@@ -51,6 +52,30 @@ struct WritesTests {
             #expect(writes.contains { $0["action"] as? String == "write_failed"
                                         && ($0["detail"] as? String)?.contains("409") == true })
         }
+    }
+
+    @Test("writes need a superuser (403) and a token (401); nothing is committed")
+    func writesNeedASuperuser() async throws {
+        let fixture = try WritesFixture()
+        let before = try fixture.log()
+        let pool = try #require(try await fixture.head.current().inventory.pools.first)
+        let server = try await APITestServer()
+        _ = try await server.store.create(NewUser(username: "viewer", password: "viewer-password"))
+        try await server.run(routes: InventoryRoutes.all(head: fixture.head)) { api in
+            let token = try await api.tokens("viewer", "viewer-password").accessToken
+            let session = #"{"name": "peer-9", "neighbor": "192.168.1.9", "remote_as": 65009}"#
+            let writes: [(HTTPRequest.Method, String, String?)] = [
+                (.post, "/api/v1/bgp/sessions", session),
+                (.patch, "/api/v1/bgp/sessions/\(ResourceID.derive(kind: "BGPSession", key: "ix-2b"))", #"{"hold_time": 30}"#),
+                (.delete, "/api/v1/bgp/sessions/\(ResourceID.derive(kind: "BGPSession", key: "ix-2b"))", nil),
+                (.post, "/api/v1/ipv6/pools/\(pool.id)/whitelist", #"{"prefix": "2001:db8:ffff::/64"}"#),
+            ]
+            for (method, path, body) in writes {
+                #expect(try await api.send(method, path, token: token, body: body).status == .forbidden, "\(path)")
+                #expect(try await api.send(method, path, body: body).status == .unauthorized, "\(path)")
+            }
+        }
+        #expect(try fixture.log() == before)
     }
 
     @Test("an invalid write is a 422 with the compiler's diagnostics, and nothing is committed")
