@@ -16,7 +16,7 @@ struct BGPAnnouncementRoutes: APIRoutes {
             try await head.current().announcements.item(context.parameters.require("id"), kind: "BGP announcement")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .bgpAnnouncement), extraFields: ["session_id"],
-                    translate: { body, base in
+                    translate: { body, base, _ in
                         try body.referencing("session_id", as: "session", kind: .bgpSession, in: base)
                     }, respond: { snapshot, id in
                         try APIJSON.response(snapshot.announcements.item(id, kind: "BGP announcement"))

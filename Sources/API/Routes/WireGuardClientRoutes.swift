@@ -3,6 +3,8 @@ import Hummingbird
 /// `/api/v1/wireguard/clients`: the WireGuard clients of the compiled HEAD, with their delegated prefixes.
 struct WireGuardClientRoutes: APIRoutes {
     let head: InventoryHead
+    /// Where keys the server makes are sealed; nil: a client must come with its public key.
+    var secrets: SecretStore?
     var path: String { "wireguard/clients" }
 
     func add(to group: RouterGroup<APIRequestContext>) {
@@ -11,7 +13,8 @@ struct WireGuardClientRoutes: APIRoutes {
             try await head.current().clients.item(context.parameters.require("id"), kind: "WireGuard client")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .wireGuardClient), extraFields: ["server_id"],
-                    translate: { body, base in
+                    prepare: { [secrets] body in try secrets?.generatingKey(body) ?? body },
+                    translate: { body, base, _ in
                         try body.referencing("server_id", as: "server", kind: .wireGuardServer, in: base)
                     }, respond: { snapshot, id in
                         try APIJSON.response(snapshot.clients.item(id, kind: "WireGuard client"))

@@ -31,6 +31,11 @@ struct ResourceBody: Sendable {
         fields.first { $0.key == key }?.value
     }
 
+    /// This body with `key` set to `value`.
+    func setting(_ key: String, to value: JSONValue) -> ResourceBody {
+        ResourceBody(fields: fields.filter { $0.key != key } + [(key: key, value: value)])
+    }
+
     /// The fields that are the inventory's, as YAML values (nil: null), without those in `excluding`.
     func yamlFields(excluding: Set<String> = []) throws -> [(key: String, value: YAMLValue?)] {
         try fields.filter { !excluding.contains($0.key) }.map { (key: $0.key, value: try $0.value.yaml(field: $0.key)) }

@@ -5,25 +5,28 @@ import Hummingbird
 import YAML
 
 /// `POST`, `PATCH /{id}` and `DELETE /{id}` of one kind of resource: superusers only, each a validated commit by
-/// the caller. `translate` turns the reference's reference fields (`server_id`, `session_id`) into the
-/// inventory's (`server`, `session`) against the HEAD the write builds on; `respond` renders the written resource.
+/// the caller. `prepare` runs once per create before anything else (it makes keys); `translate` turns the
+/// reference's fields (`server_id`, `session_id`, `password`) into the inventory's (`server`, `session`,
+/// `password_secret`) against the HEAD the write builds on, with the id of the resource a `PATCH` updates;
+/// `respond` renders the written resource.
 struct WriteRoutes: Sendable {
     let head: InventoryHead
     let writer: ResourceWriter
     /// Fields a body may carry besides the kind's own.
     var extraFields: Set<String> = []
-    var translate: @Sendable (ResourceBody, WriteBase) throws -> [(key: String, value: YAMLValue?)] = { body, _ in
-        try body.yamlFields()
+    var prepare: @Sendable (ResourceBody) throws -> ResourceBody = { $0 }
+    var translate: @Sendable (ResourceBody, WriteBase, String?) throws -> [(key: String, value: YAMLValue?)] = {
+        body, _, _ in try body.yamlFields()
     }
     let respond: @Sendable (InventorySnapshot, String) throws -> Response
 
     func add(to group: RouterGroup<APIRequestContext>) {
         group.post { request, context in
             let user = try context.requireSuperuser()
-            let body = try await ResourceBody.read(request, context: context, allowed: allowed)
+            let body = try prepare(try await ResourceBody.read(request, context: context, allowed: allowed))
             let outcome = try await head.write(author: Self.author(user)) { base in
                 var fields: [String: YAMLValue] = [:]
-                for (key, value) in try translate(body, base) where value != nil { fields[key] = value }
+                for (key, value) in try translate(body, base, nil) where value != nil { fields[key] = value }
                 return try writer.create(fields, in: base)
             }
             var response = try respond(outcome.snapshot, outcome.resourceID ?? "")
@@ -36,7 +39,7 @@ struct WriteRoutes: Sendable {
             let id = try context.parameters.require("id")
             let body = try await ResourceBody.read(request, context: context, allowed: allowed)
             let outcome = try await head.write(author: Self.author(user)) { base in
-                try writer.update(id: id, try translate(body, base), in: base)
+                try writer.update(id: id, try translate(body, base, id), in: base)
             }
             var response = try respond(outcome.snapshot, outcome.resourceID ?? id)
             response.headers[AuditMiddleware.commitHeader] = outcome.commit

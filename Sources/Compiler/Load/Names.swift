@@ -1,6 +1,6 @@
 /// Naming rules shared by loading and emitting.
-enum Names {
-    static func isValid(_ name: String) -> Bool {
+public enum Names {
+    public static func isValid(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard (1...63).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }

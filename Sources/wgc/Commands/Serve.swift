@@ -63,7 +63,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(Status.usageOrIO)
         }
         let store = authentication.store
-        let routes = InventoryRoutes.all(head: head, birdSocket: birdSocket.isEmpty ? nil : birdSocket)
+        let routes = InventoryRoutes.all(head: head, birdSocket: birdSocket.isEmpty ? nil : birdSocket,
+                                         secrets: SecretStore(stateDirectory: stateDir))
         let router = APIServer.router(routes: routes, authentication: authentication,
                                       isReady: {
                                           guard await head.isLoaded() else { return false }

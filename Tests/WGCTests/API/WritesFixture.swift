@@ -43,10 +43,14 @@ final class WritesFixture: @unchecked Sendable {  // read-only after init
 
     deinit {
         try? FileManager.default.removeItem(atPath: bare)
+        try? FileManager.default.removeItem(atPath: bare + "-state")
     }
 
+    /// Where the server keeps the secrets it makes and takes.
+    var secrets: SecretStore { SecretStore(stateDirectory: bare + "-state") }
+
     func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await ReadsFixture.serve(InventoryRoutes.all(head: head), body)
+        try await ReadsFixture.serve(InventoryRoutes.all(head: head, secrets: secrets), body)
     }
 
     /// `git log` of main in the bare repository: one line per commit, `author|subject`, newest first.
