@@ -74,7 +74,7 @@ extension Repository {
     }
 
     /// The tree of `folder` in `commit` (nil when the commit has no such folder); the caller frees it.
-    private func folderTree(of commit: OpaquePointer, folder: String, operation: String) throws(GitError)
+    func folderTree(of commit: OpaquePointer, folder: String, operation: String) throws(GitError)
         -> OpaquePointer? {
         var root: OpaquePointer?
         try LibGit2.check(git_commit_tree(&root, commit), operation)

@@ -73,23 +73,37 @@ public actor InventoryHead {
         load(target)
     }
 
+    /// Past this many changed files a full read is as cheap as following the change.
+    static let incrementalLimit = 2_000
+
     private func load(_ commit: ObjectID) {
         do {
+            if let loaded, let served = snapshot.flatMap({ ObjectID(hex: $0.commit) }),
+               let delta = try repository.inventoryDelta(from: served, to: commit, folder: folder),
+               delta.count <= Self.incrementalLimit {
+                let changed = loaded.changing(written: delta.written, deleted: delta.deleted)
+                try check(commit, changed)
+                return
+            }
             let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
             let files = try source.files()
             guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
                 throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
             }
-            let loaded = LoadedInventory(files: files)
-            let checked = loaded.checked()
-            guard checked.isValid(strict: false) else {
-                rejection = Self.rejection(of: commit, checked.diagnostics)
-                return
-            }
-            try serve(commit, loaded: loaded, inventory: checked.inventory)
+            try check(commit, LoadedInventory(files: files))
         } catch {
             rejection = HeadRejection(commit: commit.hex, diagnostics: [], reason: "\(error)")
         }
+    }
+
+    /// Serves `commit` when its inventory validates; otherwise says why and keeps serving the last valid one.
+    private func check(_ commit: ObjectID, _ loaded: LoadedInventory) throws {
+        let checked = loaded.checked()
+        guard checked.isValid(strict: false) else {
+            rejection = Self.rejection(of: commit, checked.diagnostics)
+            return
+        }
+        try serve(commit, loaded: loaded, inventory: checked.inventory)
     }
 
     /// Serves a commit this server wrote, whose inventory the write already checked.
