@@ -9,11 +9,15 @@ public struct APIAuthentication: Sendable {
     public let limiter: LoginRateLimiter
     /// The audit log in the store's database; the write path records its writes here too.
     public let audit: AuditLog
+    /// How many requests a signed-in user may make.
+    public let requests: RequestRateLimiter
 
-    public init(store: UserStore, tokens: TokenService, limiter: LoginRateLimiter = LoginRateLimiter()) {
+    public init(store: UserStore, tokens: TokenService, limiter: LoginRateLimiter = LoginRateLimiter(),
+                requests: RequestRateLimiter = RequestRateLimiter()) {
         self.store = store
         self.tokens = tokens
         self.limiter = limiter
+        self.requests = requests
         audit = AuditLog(store: store)
     }
 

@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address and port to listen on.")
     var listen = ListenAddress(host: "127.0.0.1", port: 8000)
 
+    @Option(help: "Requests a second each signed-in user may make (twice that in a burst); 0 for no limit.")
+    var requestRateLimit = 100
+
     @Option(help: "Folder for the users database, the token secret and generated secrets.")
     var stateDir: String
 
@@ -46,7 +49,8 @@ struct Serve: AsyncParsableCommand {
                 logger.notice("created the first superuser", metadata: ["username": "\(username)"])
             }
             let tokens = await TokenService(secret: try JWTSecret.load(stateDirectory: stateDir))
-            authentication = APIAuthentication(store: store, tokens: tokens)
+            authentication = APIAuthentication(store: store, tokens: tokens,
+                                               requests: RequestRateLimiter(rate: Double(requestRateLimit)))
         } catch let refusal as FirstSuperuser.Refusal {
             printError(refusal.description)
             throw ExitCode(Status.usageOrIO)

@@ -13,14 +13,15 @@ struct APITestServer {
     let directory: URL
     let authentication: APIAuthentication
 
-    init(accessLifetime: TimeInterval = 900, limiter: LoginRateLimiter = LoginRateLimiter()) async throws {
+    init(accessLifetime: TimeInterval = 900, limiter: LoginRateLimiter = LoginRateLimiter(),
+         requests: RequestRateLimiter = RequestRateLimiter(rate: 0)) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wgc-api-\(UUID().uuidString)")
         let store = try UserStore(stateDirectory: directory.path)
         _ = try await store.create(NewUser(username: Self.adminName, email: "admin@example.net",
                                            password: Self.adminPassword, isSuperuser: true))
         let secret = try JWTSecret.load(stateDirectory: directory.path, environment: [:])
         let tokens = await TokenService(secret: secret, accessLifetime: accessLifetime)
-        authentication = APIAuthentication(store: store, tokens: tokens, limiter: limiter)
+        authentication = APIAuthentication(store: store, tokens: tokens, limiter: limiter, requests: requests)
     }
 
     var store: UserStore { authentication.store }

@@ -145,3 +145,24 @@ struct APIAuthTests {
         }
     }
 }
+
+@Suite("API general request limit")
+struct APIRequestLimitTests {
+    @Test("a user past the limit gets 429 with Retry-After; another user is not held back")
+    func limitsPerUser() async throws {
+        let server = try await APITestServer(requests: RequestRateLimiter(rate: 1, burst: 3))
+        _ = try await server.store.create(NewUser(username: "viewer", password: "viewer-password"))
+        try await server.run { api in
+            let admin = try await api.tokens().accessToken
+            let viewer = try await api.tokens("viewer", "viewer-password").accessToken
+            var statuses: [Int] = []
+            for _ in 0..<5 { statuses.append(Int(try await api.send(.get, "/api/v1/users", token: admin).status.code)) }
+            #expect(statuses.prefix(3).allSatisfy { $0 != 429 }, "\(statuses)")
+            let limited = try await api.send(.get, "/api/v1/users", token: admin)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers[.retryAfter].flatMap(Int.init).map { $0 >= 1 } == true)
+            #expect(try api.error(limited).errorCode == "RATE_LIMITED")
+            #expect(try await api.send(.get, "/api/v1/users", token: viewer).status != .tooManyRequests)
+        }
+    }
+}
