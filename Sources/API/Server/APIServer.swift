@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 
 /// The REST API's HTTP server: every route of the reference under `/api/v1`, errors in the reference's shape.
@@ -24,12 +26,25 @@ public enum APIServer {
         return router
     }
 
-    /// The application serving `router` on the configuration's address.
+    /// Serves `router` until SIGTERM or SIGINT, then lets requests in flight finish (Hummingbird's graceful
+    /// shutdown). A certificate or key that cannot be used throws `TLSSettings.Failure` before anything listens.
+    public static func serve(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
+                             logger: Logger) async throws {
+        try await application(configuration, router: router, logger: logger).runService()
+    }
+
+    /// The application serving `router` on the configuration's address, over HTTPS when it names a certificate
+    /// and key (TLS 1.2 or later, through swift-nio-ssl). Unreadable or mismatched files throw before anything
+    /// listens.
     public static func application(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
-                                   logger: Logger) -> some ApplicationProtocol {
-        Application(router: router,
-                    configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                         serverName: "wgc"),
-                    logger: logger)
+                                   logger: Logger) throws -> some ApplicationProtocol {
+        var server = HTTPServerBuilder.http1()
+        if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {
+            server = try .tls(tlsConfiguration: try TLSSettings.server(certificate: certificate, key: key))
+        }
+        return Application(router: router, server: server,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                                serverName: "wgc"),
+                           logger: logger)
     }
 }

@@ -11,9 +11,15 @@ public struct APIServerConfiguration: Sendable {
     public var port: Int
     /// The users database, the token secret, generated keys and secrets (mode 0700).
     public var stateDirectory: String
+    /// PEM files of the certificate chain and its private key: HTTPS when both are given.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
 
     public init(repository: String, inventory: String, branch: String = "main", push: String? = nil,
-                host: String = "127.0.0.1", port: Int = 8000, stateDirectory: String) {
+                host: String = "127.0.0.1", port: Int = 8000, stateDirectory: String, tlsCertificate: String? = nil,
+                tlsKey: String? = nil) {
+        self.tlsCertificate = tlsCertificate
+        self.tlsKey = tlsKey
         self.repository = repository
         self.inventory = inventory
         self.branch = branch

@@ -38,9 +38,22 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "BIRD's control socket, for the BGP session actions (reload, restart); empty for none.")
     var birdSocket = "/run/bird/bird.ctl"
 
+    @Option(help: "A PEM certificate chain: serve HTTPS (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
+    func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both for HTTPS, or neither")
+        }
+    }
+
     func run() async throws {
         let configuration = APIServerConfiguration(repository: repo, inventory: inventory, branch: branch, push: push,
-                                                   host: listen.host, port: listen.port, stateDirectory: stateDir)
+                                                   host: listen.host, port: listen.port, stateDirectory: stateDir,
+                                                   tlsCertificate: tlsCert, tlsKey: tlsKey)
         let logger = Logger(label: "wgc.api")
         let authentication: APIAuthentication
         do {
@@ -74,6 +87,11 @@ struct Serve: AsyncParsableCommand {
                                           guard await head.isLoaded() else { return false }
                                           return await store.isReachable()
                                       })
-        try await APIServer.application(configuration, router: router, logger: logger).runService()
+        do {
+            try await APIServer.serve(configuration, router: router, logger: logger)
+        } catch let failure as TLSSettings.Failure {
+            printError(failure.description)
+            throw ExitCode(Status.usageOrIO)
+        }
     }
 }
