@@ -73,6 +73,9 @@ struct Serve: AsyncParsableCommand {
         }
         let head: InventoryHead
         do {
+            // A writer killed mid-update (kill -9, a crash, power loss) can leave the branch's lock behind, and with
+            // it every later write refused; it is removed here, before this process writes anything.
+            try StaleBranchLock.remove(repository: repo, branch: branch, logger: logger)
             head = try InventoryHead(repository: repo, folder: inventory, branch: branch, push: push)
             _ = try await head.current()
         } catch {
