@@ -45,7 +45,18 @@ let package = Package(
             pkgConfig: "nettle",
             providers: [.apt(["nettle-dev"])]
         ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
+        .target(name: "QRCode", dependencies: ["CQREncode", "CLibPNG"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
         .target(name: "Nettle", dependencies: ["CNettle"]),
         .target(name: "Compiler", dependencies: ["YAML", "Sodium", "Nettle"]),
@@ -64,7 +75,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "Compiler", "Git", "BIRD", "Sodium", "YAML", .product(name: "Logging", package: "swift-log"),
+                "Compiler", "Git", "BIRD", "Sodium", "YAML", "QRCode", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -84,6 +95,7 @@ let package = Package(
             name: "WGCTests",
             dependencies: [
                 "Compiler", "Git", "YAML", "Sodium", "Nettle", "Netlink", "WireGuard", "BIRD", "Agent", "API",
+                "QRCode",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -95,7 +95,8 @@ public enum InventoryCompiler {
             let folder = base + "clients/"
             for client in clients {
                 files.append(CompiledFile(path: folder + client.name + ".conf",
-                                          contents: WireGuardEmitter.clientConfig(client, common: common)))
+                                          contents: WireGuardEmitter.clientConfig(
+                                              client, common: common, delegated: shared.delegated[client.name] ?? [])))
             }
         }
         files.append(CompiledFile(path: base + "bird.conf",

@@ -9,6 +9,7 @@ public enum InventoryRoutes {
         [BGPSessionRoutes(head: head, secrets: secrets),
          BGPSessionActionRoutes(head: head, bird: LiveBIRD(socketPath: birdSocket)),
          BGPAnnouncementRoutes(head: head), PoolRoutes(head: head), PoolActionRoutes(head: head),
-         WireGuardServerRoutes(head: head, secrets: secrets), WireGuardClientRoutes(head: head, secrets: secrets)]
+         WireGuardServerRoutes(head: head, secrets: secrets), WireGuardClientRoutes(head: head, secrets: secrets),
+         WireGuardClientConfigRoutes(head: head, secrets: secrets)]
     }
 }

@@ -20,6 +20,9 @@ struct APISecretsTests {
                                                 #"{"server_id": "\#(server.id)", "name": "dave", "ipv6_address": "fd00:1234::99/128"}"#)
             #expect(answer.status == .created, "\(answer.object)")
             box.text = answer.object["public_key"] as? String ?? ""
+            let config = try await client.read("/api/v1/wireguard/clients/\(answer.object["id"] as? String ?? "")/config")
+            let key = fixture.secrets.wireGuardPrivateKey(publicKey: box.text) ?? "missing"
+            #expect((config.object["config"] as? String)?.contains("PrivateKey = \(key)\n") == true, "\(config.object)")
         }
         let publicKey = box.text
         #expect(Data(base64Encoded: publicKey)?.count == 32)

@@ -2,8 +2,9 @@ import Compiler
 import Foundation
 import Hummingbird
 
-/// A WireGuard client as the reference lists it, with the prefixes delegated to it (its allocations), which it
-/// routes on its LAN. `allowed_ips` is null when the inventory leaves the default to the server.
+/// A WireGuard client as the reference lists it, with the prefixes delegated to it (its allocations, in the
+/// order its config lists them), which it routes on its LAN. `allowed_ips` is null when the inventory leaves the
+/// default to the server.
 struct WireGuardClientResponse: ResponseEncodable, Sendable {
     var id: String
     @Nullable var serverId: String?
@@ -32,7 +33,7 @@ struct WireGuardClientResponse: ResponseEncodable, Sendable {
         ipv4Address = client.ipv4Address?.description
         ipv6Address = client.ipv6Address?.description
         allowedIps = client.allowedIPs?.map(\.description)
-        delegatedPrefixes = (context.delegations[client.name] ?? []).map(\.prefix.description)
+        delegatedPrefixes = (context.delegations[client.name] ?? []).map(\.prefix).sorted().map(\.description)
         persistentKeepalive = client.persistentKeepalive
         dnsServers = client.dnsServers?.map(\.description)
         mtu = client.mtu
