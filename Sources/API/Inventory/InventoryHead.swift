@@ -1,8 +1,6 @@
 import Compiler
 import Foundation
 import Git
-import NIOCore
-import NIOPosix
 
 /// The compiled HEAD of the served branch, held in memory for reads. Each `current()` looks at the branch (at
 /// most once per `refreshInterval`) and recompiles when its commit moved, also when someone committed or pulled
@@ -28,12 +26,6 @@ public actor InventoryHead {
     private var history = FileHistory()
     /// Why the branch's newest commit is not served, when it is not.
     public private(set) var rejection: HeadRejection?
-
-    /// Reading, compiling and committing block: they run on a thread of their own, never on the few threads of
-    /// the cooperative pool that every other request of the server shares.
-    private static let thread = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    private nonisolated let loop: any EventLoop = InventoryHead.thread.next()
-    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
 
     public init(repository: String, folder: String, branch: String = "main", push: String? = nil,
                 refreshInterval: Duration = .zero) throws {
