@@ -25,11 +25,6 @@ struct ResourceTable<Item: Sendable>: Sendable {
         return items[position]
     }
 
-    /// Where the item with `id` is, which is also its place in the inventory's list of its kind.
-    func position(of id: String) -> Int? {
-        positions[id.lowercased()]
-    }
-
     func page(_ page: Page) -> ArraySlice<Item> {
         let start = min(page.offset, items.count)
         let end = page.limit.map { min(items.count, start + $0) } ?? items.count

@@ -7,12 +7,6 @@ public struct InventoryChange: Sendable {
     public enum FileEdit: Sendable {
         case write(path: String, bytes: [UInt8])
         case delete(path: String)
-
-        public var path: String {
-            switch self {
-            case .write(let path, _), .delete(let path): path
-            }
-        }
     }
 
     public var edits: [FileEdit]

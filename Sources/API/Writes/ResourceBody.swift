@@ -40,15 +40,6 @@ struct ResourceBody: Sendable {
     func yamlFields(excluding: Set<String> = []) throws -> [(key: String, value: YAMLValue?)] {
         try fields.filter { !excluding.contains($0.key) }.map { (key: $0.key, value: try $0.value.yaml(field: $0.key)) }
     }
-
-    /// The fields of a new resource: nulls left out.
-    func newFields(excluding: Set<String> = []) throws -> [String: YAMLValue] {
-        var result: [String: YAMLValue] = [:]
-        for (key, value) in try yamlFields(excluding: excluding) {
-            if let value { result[key] = value }
-        }
-        return result
-    }
 }
 
 extension ResourceKind {
