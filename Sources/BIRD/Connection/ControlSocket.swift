@@ -39,18 +39,16 @@ final class ControlSocket {
         if connected != 0 {
             let error = errno
             // A Unix socket with a full backlog answers EAGAIN; anything else is final.
+            // No close here: once `fd` is set the object is whole, and a throwing init still runs deinit, which
+            // closes it. A second close could close a descriptor another thread has just been given.
             guard error == EAGAIN || error == EINPROGRESS else {
-                close(fd)
                 throw Self.failure(error, doing: "connecting", path: path)
             }
-            do throws(BIRDError) { try wait(for: Int16(POLLOUT), doing: "connecting") } catch {
-                close(fd)
-                throw error
-            }
+            try wait(for: Int16(POLLOUT), doing: "connecting")
         }
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     /// Writes all of `bytes`, waiting at most `timeout` each time the socket is not writable.
     func write(_ bytes: [UInt8], command: String) throws(BIRDError) {

@@ -26,13 +26,16 @@ struct APITestServer {
 
     var store: UserStore { authentication.store }
 
-    /// Serves the API with `routes` mounted next to the built-in ones, on an ephemeral port, while `body` runs.
+    /// Serves the API with `routes` mounted next to the built-in ones, on an ephemeral port, while `body` runs; the
+    /// server and the client run on the tests' own threads (`TestExecutor`), whatever blocks the cooperative pool.
     func run<Value: Sendable>(routes: [any APIRoutes] = [],
                               _ body: @escaping @Sendable (APITestClient) async throws -> Value) async throws -> Value {
         defer { try? FileManager.default.removeItem(at: directory) }
         let router = APIServer.router(routes: routes, authentication: authentication, isReady: { true })
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        return try await app.test(.live) { client in try await body(APITestClient(client: client)) }
+        return try await TestExecutor.run {
+            try await app.test(.live) { client in try await body(APITestClient(client: client)) }
+        }
     }
 }
 

@@ -19,18 +19,42 @@ enum Loopback {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Returns once a socket listens on 127.0.0.1:`port` (its entry in /proc/net/tcp is the event: servers such as
-    /// git daemon and sshd print nothing when ready); throws with `log` if `pid` exits or 20 s pass first.
+    /// Returns once a connection to 127.0.0.1:`port` is accepted (servers such as git daemon and sshd print
+    /// nothing when ready, so the accepted connection is the event); throws with `log` if `pid` exits or 60 s pass
+    /// first (a debug build starting while every other suite runs can take many seconds). The probe connects from
+    /// the calling thread, in the namespace the server was started from.
     static func waitUntilListening(port: Int, pid: pid_t, log: String) throws {
-        let entry = "0100007F" + String(format: ":%04X", port)
-        let deadline = Date().addingTimeInterval(20)
+        let started = Date()
+        let deadline = started.addingTimeInterval(60)
         while Date() < deadline {
-            let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
-            if table.split(separator: "\n").contains(where: { $0.contains(entry) && $0.contains(" 0A ") }) { return }
-            if kill(pid, 0) != 0 { break }
+            if accepts(port: port) { return }
+            if hasExited(pid) { break }
             usleep(20_000)
         }
-        throw GitCommandError(command: "waiting for a listener on port \(port)",
+        throw GitCommandError(command: "waiting \(Int(-started.timeIntervalSinceNow)) s for a listener on port \(port)",
                               output: (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    /// Whether `pid` has exited (a zombie included), without reaping it: its waiter still gets its status.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else { return kill(pid, 0) != 0 }
+        return info._sifields._sigchld.si_pid == pid
+    }
+
+    /// Whether something listening on 127.0.0.1:`port` takes a connection now.
+    private static func accepts(port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
     }
 }
