@@ -1,8 +1,10 @@
 import Compiler
 import Foundation
+import Synchronization
 
-/// A validated inventory as the API serves it: the commit it came from and every resource's answer, built once
-/// when the commit was compiled so that a read only slices and encodes.
+/// A validated inventory as the API serves it: the commit it came from and a table of answers per kind, each
+/// answer built and encoded when first asked for (a write makes a new snapshot; it builds no answer it is not
+/// asked for).
 public struct InventorySnapshot: Sendable {
     /// The commit, 40 hexadecimal digits.
     public let commit: String
@@ -17,29 +19,57 @@ public struct InventorySnapshot: Sendable {
         self.commit = commit
         self.inventory = inventory
         let context = ResponseContext(inventory: inventory, times: times)
-        sessions = ResourceTable(inventory.sessions.map { BGPSessionResponse($0, context) }, id: \.id)
-        announcements = ResourceTable(inventory.announcements.map { BGPAnnouncementResponse($0, context) }, id: \.id)
-        pools = ResourceTable(inventory.pools.map { PoolResponse($0, context) }, id: \.id)
-        servers = ResourceTable(inventory.servers.map { WireGuardServerResponse($0, context) }, id: \.id)
-        clients = ResourceTable(inventory.clients.map { WireGuardClientResponse($0, context) }, id: \.id)
+        sessions = ResourceTable(inventory.sessions, id: \.id) { BGPSessionResponse($0, context) }
+        announcements = ResourceTable(inventory.announcements, id: \.id) { BGPAnnouncementResponse($0, context) }
+        pools = ResourceTable(inventory.pools, id: \.id) { PoolResponse($0, context) }
+        servers = ResourceTable(inventory.servers, id: \.id) { WireGuardServerResponse($0, context) }
+        clients = ResourceTable(inventory.clients, id: \.id) { WireGuardClientResponse($0, context) }
     }
 }
 
 /// What building an answer needs beyond the resource itself: times, and the ids and allocations of the
-/// resources it refers to by name.
-struct ResponseContext {
+/// resources it refers to by name, each index made when an answer first needs it.
+final class ResponseContext: Sendable {
     let inventory: Inventory
     let times: ResourceTimes
-    let sessionIDs: [String: String]
-    let serverIDs: [String: String]
-    /// Each client's allocations, by client name, in inventory order.
-    let delegations: [String: [Allocation]]
+    private let indexes = Mutex<Indexes>(Indexes())
+
+    private struct Indexes {
+        var sessionIDs: [String: String]?
+        var serverIDs: [String: String]?
+        var delegations: [String: [Allocation]]?
+    }
 
     init(inventory: Inventory, times: ResourceTimes) {
         self.inventory = inventory
         self.times = times
-        sessionIDs = Dictionary(inventory.sessions.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
-        serverIDs = Dictionary(inventory.servers.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
-        delegations = Dictionary(grouping: inventory.allocations, by: \.client)
+    }
+
+    /// The id of the session named `name`.
+    func sessionID(_ name: String) -> String? {
+        indexes.withLock { indexes in
+            if indexes.sessionIDs == nil { indexes.sessionIDs = Self.ids(inventory.sessions.map { ($0.name, $0.id) }) }
+            return indexes.sessionIDs![name]
+        }
+    }
+
+    /// The id of the WireGuard server named `name`.
+    func serverID(_ name: String) -> String? {
+        indexes.withLock { indexes in
+            if indexes.serverIDs == nil { indexes.serverIDs = Self.ids(inventory.servers.map { ($0.name, $0.id) }) }
+            return indexes.serverIDs![name]
+        }
+    }
+
+    /// The allocations of the client named `name`, in inventory order.
+    func delegations(of name: String) -> [Allocation] {
+        indexes.withLock { indexes in
+            if indexes.delegations == nil { indexes.delegations = Dictionary(grouping: inventory.allocations, by: \.client) }
+            return indexes.delegations![name] ?? []
+        }
+    }
+
+    private static func ids(_ pairs: [(String, String)]) -> [String: String] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 }

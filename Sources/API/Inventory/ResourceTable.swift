@@ -1,33 +1,93 @@
 import Foundation
+import Synchronization
 
-/// One resource kind's answers, built once per compiled HEAD: in inventory order, and by id.
-struct ResourceTable<Item: Sendable>: Sendable {
-    let items: [Item]
-    private let positions: [String: Int]
+/// One resource kind's answers for a compiled HEAD, in inventory order. An answer is built and encoded the first
+/// time a request needs it and kept for the HEAD's life, so that a new HEAD (after every write) costs nothing per
+/// resource, and a list only copies bytes it has already encoded.
+final class ResourceTable<Item: Encodable & Sendable>: Sendable {
+    let count: Int
+    private let build: @Sendable (Int) -> Item
+    private let idAt: @Sendable (Int) -> String
+    /// The JSON of each answer made so far, by position.
+    private let encoded: Mutex<[[UInt8]?]>
+    /// Positions by lowercased id, made on the first look-up by id.
+    private let positions = Mutex<[String: Int]?>(nil)
 
-    init(_ items: [Item], id: (Item) -> String) {
-        self.items = items
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(items.count)
-        for (position, item) in items.enumerated() {
-            let key = id(item).lowercased()
-            if positions[key] == nil { positions[key] = position }
-        }
-        self.positions = positions
+    /// `build` makes the answer of the resource at a position, `id` gives its id; both are called lazily.
+    init(count: Int, id: @escaping @Sendable (Int) -> String, build: @escaping @Sendable (Int) -> Item) {
+        self.count = count
+        self.build = build
+        idAt = id
+        encoded = Mutex([[UInt8]?](repeating: nil, count: count))
     }
 
     /// The item with `id`, in any case: a 400 when `id` is not a UUID, a 404 when no `kind` has it.
     func item(_ id: String, kind: String) throws -> Item {
+        build(try position(of: id, kind: kind))
+    }
+
+    /// The item with `id` as its JSON answer.
+    func answer(_ id: String, kind: String) throws -> JSONAnswer {
+        JSONAnswer(bytes: try json(at: try position(of: id, kind: kind)))
+    }
+
+    /// The items `page` asks for, each as its JSON, in order.
+    func page(_ page: Page) throws -> [[UInt8]] {
+        let start = min(page.offset, count)
+        let end = page.limit.map { min(count, start + $0) } ?? count
+        guard start < end else { return [] }
+        var page = encoded.withLock { Array($0[start..<end]) }
+        var made: [(Int, [UInt8])] = []
+        for index in page.indices where page[index] == nil {
+            let bytes = try Self.encode(build(start + index))
+            page[index] = bytes
+            made.append((start + index, bytes))
+        }
+        if !made.isEmpty {
+            encoded.withLock { encoded in
+                for (position, bytes) in made { encoded[position] = bytes }
+            }
+        }
+        return page.map { $0! }
+    }
+
+    private func json(at position: Int) throws -> [UInt8] {
+        if let known = encoded.withLock({ $0[position] }) { return known }
+        let bytes = try Self.encode(build(position))
+        encoded.withLock { $0[position] = bytes }
+        return bytes
+    }
+
+    private func position(of id: String, kind: String) throws -> Int {
         guard UUID(uuidString: id) != nil else {
             throw APIError(.badRequest, "INVALID_ID", "'\(id)' is not a UUID")
         }
-        guard let position = positions[id.lowercased()] else { throw APIError.notFound("no \(kind) has id '\(id)'") }
-        return items[position]
+        let key = id.lowercased()
+        let found = positions.withLock { positions in
+            if positions == nil {
+                var made: [String: Int] = [:]
+                made.reserveCapacity(count)
+                for position in 0..<count {
+                    let key = idAt(position).lowercased()
+                    if made[key] == nil { made[key] = position }
+                }
+                positions = made
+            }
+            return positions![key]
+        }
+        guard let found else { throw APIError.notFound("no \(kind) has id '\(id)'") }
+        return found
     }
 
-    func page(_ page: Page) -> ArraySlice<Item> {
-        let start = min(page.offset, items.count)
-        let end = page.limit.map { min(items.count, start + $0) } ?? items.count
-        return items[start..<end]
+    private static func encode(_ item: Item) throws -> [UInt8] {
+        Array(try APIJSON.encoder.encode(item))
+    }
+}
+
+extension ResourceTable {
+    /// A table of `resources`' answers, made by `answer` when first asked for.
+    convenience init<Resource: Sendable>(_ resources: [Resource], id: @escaping @Sendable (Resource) -> String,
+                                         answer: @escaping @Sendable (Resource) -> Item) {
+        self.init(count: resources.count, id: { id(resources[$0]) }, build: { answer(resources[$0]) })
     }
 }

@@ -14,7 +14,7 @@ struct AuditLogRoutes: APIRoutes {
         group.get(use: list)
     }
 
-    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> ListAnswer<[AuditEntry]> {
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> ListAnswer {
         let page = try Page(request)
         let limit = page.limit ?? Self.defaultLimit
         guard limit <= Self.maxLimit else {
@@ -31,6 +31,6 @@ struct AuditLogRoutes: APIRoutes {
         }
         async let entries = audit.entries(limit: limit, offset: page.offset, user: user, action: action)
         async let total = audit.count(user: user, action: action)
-        return ListAnswer(body: try await entries, total: try await total)
+        return try ListAnswer(encoding: try await entries, total: try await total)
     }
 }

@@ -7,13 +7,9 @@ struct BGPAnnouncementRoutes: APIRoutes {
     var path: String { "bgp/announcements" }
 
     func add(to group: RouterGroup<APIRequestContext>) {
-        group.get { request, _ in
-            let table = try await head.current().announcements
-            return ListAnswer(body: BGPAnnouncementList(announcements: Array(table.page(try Page(request)))),
-                              total: table.items.count)
-        }
+        group.get { request, _ in try await head.current().announcements.list(request, wrappedIn: "announcements") }
         group.get("{id}") { _, context in
-            try await head.current().announcements.item(context.parameters.require("id"), kind: "BGP announcement")
+            try await head.current().announcements.answer(context.parameters.require("id"), kind: "BGP announcement")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .bgpAnnouncement), extraFields: ["session_id"],
                     translate: { body, base, _ in

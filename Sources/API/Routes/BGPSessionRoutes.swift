@@ -10,7 +10,7 @@ struct BGPSessionRoutes: APIRoutes {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.get { request, _ in try await head.current().sessions.list(request) }
         group.get("{id}") { _, context in
-            try await head.current().sessions.item(context.parameters.require("id"), kind: "BGP session")
+            try await head.current().sessions.answer(context.parameters.require("id"), kind: "BGP session")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .bgpSession), extraFields: secrets == nil ? [] : ["password"],
                     translate: { [secrets] body, base, id in

@@ -8,7 +8,7 @@ struct PoolRoutes: APIRoutes {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.get { request, _ in try await head.current().pools.list(request) }
         group.get("{id}") { _, context in
-            try await head.current().pools.item(context.parameters.require("id"), kind: "prefix pool")
+            try await head.current().pools.answer(context.parameters.require("id"), kind: "prefix pool")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .prefixPool)) { snapshot, id in
             try APIJSON.response(snapshot.pools.item(id, kind: "prefix pool"))

@@ -10,7 +10,7 @@ struct WireGuardClientRoutes: APIRoutes {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.get { request, _ in try await head.current().clients.list(request) }
         group.get("{id}") { _, context in
-            try await head.current().clients.item(context.parameters.require("id"), kind: "WireGuard client")
+            try await head.current().clients.answer(context.parameters.require("id"), kind: "WireGuard client")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .wireGuardClient), extraFields: ["server_id"],
                     prepare: { [secrets] body in try secrets?.generatingKey(body) ?? body },

@@ -10,7 +10,7 @@ struct WireGuardServerRoutes: APIRoutes {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.get { request, _ in try await head.current().servers.list(request) }
         group.get("{id}") { _, context in
-            try await head.current().servers.item(context.parameters.require("id"), kind: "WireGuard server")
+            try await head.current().servers.answer(context.parameters.require("id"), kind: "WireGuard server")
         }
         WriteRoutes(head: head, writer: ResourceWriter(kind: .wireGuardServer),
                     prepare: { [secrets] body in try secrets?.generatingKey(body) ?? body },

@@ -69,7 +69,7 @@ extension ResourceBody {
 
     /// The name of the resource of `kind` whose id is `id`; 422 naming `field` when there is none.
     static func target(_ id: String, field: String, kind: ResourceKind, in base: WriteBase) throws -> String {
-        guard let target = ResourceWriter(kind: kind).resources(in: base.inventory).first(where: { $0.id == id.lowercased() })
+        guard let target = ResourceWriter(kind: kind).first(in: base.inventory, .id(id.lowercased()))
         else {
             throw APIError(.unprocessableContent, "VALIDATION_FAILED",
                            "'\(field)' must be the id of a \(kind.displayName) of the inventory")

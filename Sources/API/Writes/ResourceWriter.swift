@@ -30,7 +30,7 @@ struct ResourceWriter: Sendable {
         guard case .string(let key)? = fields[keyField], !key.isEmpty else {
             throw APIError(.unprocessableContent, "VALIDATION_FAILED", "'\(keyField)' is required")
         }
-        if let existing = resources(in: base.inventory).first(where: { $0.key == key }) {
+        if let existing = first(in: base.inventory, .key(key)) {
             throw APIError(.conflict, "ALREADY_EXISTS", "a \(kind.displayName) '\(key)' already exists (id \(existing.id))")
         }
         let path = ResourceFile.path(kind, key: key)
@@ -53,7 +53,7 @@ struct ResourceWriter: Sendable {
                 throw APIError(.unprocessableContent, "VALIDATION_FAILED", "'\(keyField)' cannot be removed")
             }
             if key != resource.key {
-                if resources(in: base.inventory).contains(where: { $0.key == key }) {
+                if first(in: base.inventory, .key(key)) != nil {
                     throw APIError(.conflict, "ALREADY_EXISTS", "a \(kind.displayName) '\(key)' already exists")
                 }
                 if !resource.hasExplicitID { fields.insert((key: "id", value: .string(resource.id)), at: 0) }
@@ -74,22 +74,38 @@ struct ResourceWriter: Sendable {
     /// The resource with `id`: 400 when it is not a UUID, 404 when no resource of this kind has it.
     func find(_ id: String, in base: WriteBase) throws -> Located {
         guard UUID(uuidString: id) != nil else { throw APIError(.badRequest, "INVALID_ID", "'\(id)' is not a UUID") }
-        guard let found = resources(in: base.inventory).first(where: { $0.id == id.lowercased() }) else {
+        let wanted = id.lowercased()
+        guard let found = first(in: base.inventory, .id(wanted)) else {
             throw APIError.notFound("no \(kind.displayName) has id '\(id)'")
         }
         return found
     }
 
-    func resources(in inventory: Inventory) -> [Located] {
-        switch kind {
-        case .node: inventory.nodes.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
-        case .wireGuardServer: inventory.servers.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
-        case .wireGuardClient: inventory.clients.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
-        case .prefixPool: inventory.pools.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
-        case .allocation: inventory.allocations.map { Located($0.id, $0.prefix.description, $0.origin, $0.explicitID) }
-        case .whitelist: inventory.whitelist.map { Located($0.id, $0.prefix.description, $0.origin, $0.explicitID) }
-        case .bgpSession: inventory.sessions.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
-        case .bgpAnnouncement: inventory.announcements.map { Located($0.id, $0.name, $0.origin, $0.explicitID) }
+    /// What a resource is looked for by: its (lowercased) id, or its key.
+    enum Match {
+        case id(String)
+        case key(String)
+    }
+
+    /// The first resource of this kind with `match`; a scan that copies nothing but the one it finds.
+    func first(in inventory: Inventory, _ match: Match) -> Located? {
+        func scan<Resource>(_ list: [Resource], _ id: (Resource) -> String, _ key: (Resource) -> String,
+                            _ origin: (Resource) -> Origin, _ explicitID: (Resource) -> String?) -> Located? {
+            let found = switch match {
+            case .id(let wanted): list.first { id($0) == wanted }
+            case .key(let wanted): list.first { key($0) == wanted }
+            }
+            return found.map { Located(id($0), key($0), origin($0), explicitID($0)) }
+        }
+        return switch kind {
+        case .node: scan(inventory.nodes, \.id, \.name, \.origin, \.explicitID)
+        case .wireGuardServer: scan(inventory.servers, \.id, \.name, \.origin, \.explicitID)
+        case .wireGuardClient: scan(inventory.clients, \.id, \.name, \.origin, \.explicitID)
+        case .prefixPool: scan(inventory.pools, \.id, \.name, \.origin, \.explicitID)
+        case .allocation: scan(inventory.allocations, \.id, \.prefix.description, \.origin, \.explicitID)
+        case .whitelist: scan(inventory.whitelist, \.id, \.prefix.description, \.origin, \.explicitID)
+        case .bgpSession: scan(inventory.sessions, \.id, \.name, \.origin, \.explicitID)
+        case .bgpAnnouncement: scan(inventory.announcements, \.id, \.name, \.origin, \.explicitID)
         }
     }
 }

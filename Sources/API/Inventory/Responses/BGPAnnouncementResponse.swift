@@ -21,7 +21,7 @@ struct BGPAnnouncementResponse: ResponseEncodable, Sendable {
         id = announcement.id
         name = announcement.name
         node = announcement.node
-        sessionId = announcement.session.flatMap { context.sessionIDs[$0] }
+        sessionId = announcement.session.flatMap { context.sessionID($0) }
         prefix = announcement.prefix.description
         asn = announcement.asn
         nextHop = announcement.nextHop?.description
@@ -32,7 +32,3 @@ struct BGPAnnouncementResponse: ResponseEncodable, Sendable {
     }
 }
 
-/// The reference wraps the announcement list in an object.
-struct BGPAnnouncementList: Encodable, Sendable {
-    var announcements: [BGPAnnouncementResponse]
-}

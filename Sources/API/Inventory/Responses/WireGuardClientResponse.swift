@@ -25,7 +25,7 @@ struct WireGuardClientResponse: ResponseEncodable, Sendable {
 
     init(_ client: WireGuardClient, _ context: ResponseContext) {
         id = client.id
-        serverId = context.serverIDs[client.server]
+        serverId = context.serverID(client.server)
         server = client.server
         name = client.name
         description = client.description
@@ -33,7 +33,7 @@ struct WireGuardClientResponse: ResponseEncodable, Sendable {
         ipv4Address = client.ipv4Address?.description
         ipv6Address = client.ipv6Address?.description
         allowedIps = client.allowedIPs?.map(\.description)
-        delegatedPrefixes = (context.delegations[client.name] ?? []).map(\.prefix).sorted().map(\.description)
+        delegatedPrefixes = context.delegations(of: client.name).map(\.prefix).sorted().map(\.description)
         persistentKeepalive = client.persistentKeepalive
         dnsServers = client.dnsServers?.map(\.description)
         mtu = client.mtu
