@@ -1,4 +1,5 @@
 import ArgumentParser
+import API
 import Compiler
 import Foundation
 import Sodium
@@ -6,7 +7,7 @@ import Sodium
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate WireGuard keys and derive public keys (compatible with wg genkey/pubkey).",
-        subcommands: [Generate.self, Public.self]
+        subcommands: [Generate.self, Public.self, Unseal.self]
     )
 
     struct Generate: ParsableCommand {
@@ -34,6 +35,58 @@ struct Keys: ParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
             print(publicKey)
+        }
+    }
+}
+
+extension Keys {
+    /// The private key `wgc serve` made for a server or client created without a public key, for the router's
+    /// key file: only from the API's state folder, where it is sealed.
+    struct Unseal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print or write the private key the API server generated for a public key.",
+            discussion: """
+                The API keeps a key pair it generated sealed in its state folder; the public key is in the \
+                inventory. Put the private key on the router running that server:
+                  wgc keys unseal --state-dir /var/lib/wgc-api 'PUBLIC KEY' --output /etc/wireguard/wg0.key
+                """
+        )
+
+        @Option(help: "The API server's state directory (--state-dir of wgc serve).")
+        var stateDir: String
+
+        @Option(help: "Write the key to this new file (mode 0600) instead of standard output.")
+        var output: String?
+
+        @Argument(help: "The public key (base64), as the inventory has it.")
+        var publicKey: String
+
+        func run() throws {
+            let store = SecretStore(stateDirectory: stateDir)
+            guard let privateKey = store.wireGuardPrivateKey(publicKey: publicKey) else {
+                printError("\(store.folder) holds no key sealed for \(publicKey): the API keeps a private key only "
+                           + "for servers and clients it created without a public key")
+                throw ExitCode(Status.usageOrIO)
+            }
+            guard let output else {
+                print(privateKey)
+                return
+            }
+            let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                let reason = errno == EEXIST ? "the file exists; remove it first" : String(cString: strerror(errno))
+                printError("cannot create \(output): \(reason)")
+                throw ExitCode(Status.usageOrIO)
+            }
+            let bytes = Array((privateKey + "\n").utf8)
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let synced = fsync(descriptor)
+            close(descriptor)
+            guard written == bytes.count, synced == 0 else {
+                unlink(output)
+                printError("cannot write \(output): \(String(cString: strerror(errno)))")
+                throw ExitCode(Status.usageOrIO)
+            }
         }
     }
 }

@@ -51,6 +51,7 @@ struct APISecretsTests {
     @Test("a server created without a public key gets one too; a given key is kept as given")
     func generatesServerKey() async throws {
         let fixture = try WritesFixture()
+        let box = TextBox()
         try await fixture.withServer { client in
             let answer = try await client.write(.post, "/api/v1/wireguard/servers", """
                 {"name": "server-2", "interface": "wg1", "listen_port": 51821, "ipv6_address": "fd00:5678::1/64"}
@@ -58,7 +59,28 @@ struct APISecretsTests {
             #expect(answer.status == .created, "\(answer.object)")
             let key = try #require(answer.object["public_key"] as? String)
             #expect(fixture.secrets.wireGuardPrivateKey(publicKey: key) != nil)
+            box.text = key
         }
+        try Self.unsealsForTheRouter(publicKey: box.text, stateDirectory: fixture.bare + "-state")
+    }
+
+    /// `wgc keys unseal` writes the private key of `publicKey` to a new 0600 file that `wg pubkey` agrees with,
+    /// refuses to overwrite a file, and names the key it does not hold.
+    static func unsealsForTheRouter(publicKey: String, stateDirectory: String) throws {
+        guard ServedWGC.built, Programs.available("wg") else { return }
+        let file = stateDirectory + "-wg1.key"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let unseal = [APIServeCommandTests.wgc, "keys", "unseal", "--state-dir", stateDirectory, publicKey]
+        let written = try Programs.run(unseal + ["--output", file])
+        #expect(written.status == 0, "\(written.combined)")
+        #expect(mode(file) == 0o600)
+        let derived = try Programs.run(["wg", "pubkey"], input: try String(contentsOfFile: file, encoding: .utf8))
+        #expect(derived.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == publicKey)
+        let again = try Programs.run(unseal + ["--output", file])
+        #expect(again.status == 2 && again.combined.contains("the file exists"), "\(again.combined)")
+        let unknown = try Programs.run([APIServeCommandTests.wgc, "keys", "unseal", "--state-dir", stateDirectory,
+                                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="])
+        #expect(unknown.status == 2 && unknown.combined.contains("holds no key sealed for"), "\(unknown.combined)")
     }
 
     @Test("a BGP password goes to a 0600 secret file, the session names it, and git never sees it")
