@@ -34,7 +34,7 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
     /// The items `page` asks for, each as its JSON, in order.
     func page(_ page: Page) throws -> [[UInt8]] {
         let start = min(page.offset, count)
-        let end = page.limit.map { min(count, start + $0) } ?? count
+        let end = page.limit.map { $0 >= count - start ? count : start + $0 } ?? count  // no overflow at Int.max
         guard start < end else { return [] }
         var page = encoded.withLock { Array($0[start..<end]) }
         var made: [(Int, [UInt8])] = []

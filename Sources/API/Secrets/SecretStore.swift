@@ -40,11 +40,23 @@ public struct SecretStore: Sendable {
 
     /// The private key (base64) of a key pair this store generated, found by its public key; nil for any other.
     public func wireGuardPrivateKey(publicKey: String) -> String? {
-        guard let sealed = FileManager.default.contents(atPath: wireGuardPath(publicKey: publicKey)),
-              let sealing = try? sealingKeyPair(),
-              let key = Sodium.openSealed(Array(sealed), publicKey: sealing.publicKey, privateKey: sealing.privateKey),
+        (try? unsealWireGuardKey(publicKey: publicKey)) ?? nil
+    }
+
+    /// The private key (base64) sealed for `publicKey`; nil when this store holds none for it; an error naming
+    /// the file when one is there but cannot be opened. Reads only: a missing sealing key is not made.
+    public func unsealWireGuardKey(publicKey: String) throws -> String? {
+        let path = wireGuardPath(publicKey: publicKey)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let sealed = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "cannot read \(path)")
+        }
+        guard let sealing = try existingSealingKeyPair() else {
+            throw Failure(description: "\(folder)/seal.key, the key \(path) is sealed to, is missing")
+        }
+        guard let key = Sodium.openSealed(Array(sealed), publicKey: sealing.publicKey, privateKey: sealing.privateKey),
               Sodium.curve25519PublicKey(privateKey: key).map({ Data($0).base64EncodedString() }) == publicKey
-        else { return nil }
+        else { throw Failure(description: "\(path) does not open with \(folder)/seal.key to the key of \(publicKey)") }
         return Data(key).base64EncodedString()
     }
 
@@ -55,22 +67,27 @@ public struct SecretStore: Sendable {
 
     /// The state folder's sealing key pair, made on first use (`secrets/seal.key`: private then public key).
     private func sealingKeyPair() throws -> (publicKey: [UInt8], privateKey: [UInt8]) {
-        let path = folder + "/seal.key"
-        if let data = FileManager.default.contents(atPath: path), data.count == 64 {
-            let bytes = Array(data)
-            return (Array(bytes[32...]), Array(bytes[..<32]))
-        }
+        if let existing = try existingSealingKeyPair() { return existing }
         let privateKey = Sodium.randomBytes(32)
         guard let publicKey = Sodium.curve25519PublicKey(privateKey: privateKey) else {
             throw Failure(description: "could not make the sealing key")
         }
-        try write(privateKey + publicKey, to: path, exclusive: true)
-        guard let data = FileManager.default.contents(atPath: path), data.count == 64 else {
-            throw Failure(description: "\(path) is not a sealing key")
+        try write(privateKey + publicKey, to: sealingKeyPath, exclusive: true)
+        guard let made = try existingSealingKeyPair() else { throw Failure(description: "cannot read \(sealingKeyPath)") }
+        return made
+    }
+
+    /// The sealing key pair when there is one; an error when the file is there but is not one.
+    private func existingSealingKeyPair() throws -> (publicKey: [UInt8], privateKey: [UInt8])? {
+        guard FileManager.default.fileExists(atPath: sealingKeyPath) else { return nil }
+        guard let data = FileManager.default.contents(atPath: sealingKeyPath), data.count == 64 else {
+            throw Failure(description: "\(sealingKeyPath) cannot be read or is not a sealing key")
         }
         let bytes = Array(data)
         return (Array(bytes[32...]), Array(bytes[..<32]))
     }
+
+    private var sealingKeyPath: String { folder + "/seal.key" }
 
     // MARK: BGP passwords
 

@@ -31,20 +31,25 @@ final class ControlSocket {
         #endif
         fd = socket(AF_UNIX, type, 0)
         guard fd >= 0 else { throw Self.failure(errno, doing: "creating a socket", path: path) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+        // A Unix socket whose backlog is full answers EAGAIN and starts nothing (no later POLLOUT means connected):
+        // try again until `timeout`. Anything else is final. No close on failure: once `fd` is set the object is
+        // whole, and a throwing init still runs deinit, which closes it; a second close could close a descriptor
+        // another thread has just been given.
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
             }
-        }
-        if connected != 0 {
-            let error = errno
-            // A Unix socket with a full backlog answers EAGAIN; anything else is final.
-            // No close here: once `fd` is set the object is whole, and a throwing init still runs deinit, which
-            // closes it. A second close could close a descriptor another thread has just been given.
-            guard error == EAGAIN || error == EINPROGRESS else {
-                throw Self.failure(error, doing: "connecting", path: path)
+            let error = connected == 0 ? 0 : errno
+            if connected == 0 || error == EISCONN { return }  // EISCONN: an interrupted try that went through
+            guard error == EAGAIN || error == EINTR else { throw Self.failure(error, doing: "connecting", path: path) }
+            guard ContinuousClock.now < deadline else {
+                throw BIRDError(.timeout, message: "BIRD did not accept a connection within \(timeout) (its queue "
+                                + "of connections is full)", socketPath: path)
             }
-            try wait(for: Int16(POLLOUT), doing: "connecting")
+            if error == EAGAIN { usleep(10_000) }
         }
     }
 

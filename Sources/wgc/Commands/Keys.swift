@@ -63,7 +63,14 @@ extension Keys {
 
         func run() throws {
             let store = SecretStore(stateDirectory: stateDir)
-            guard let privateKey = store.wireGuardPrivateKey(publicKey: publicKey) else {
+            let unsealed: String?
+            do {
+                unsealed = try store.unsealWireGuardKey(publicKey: publicKey)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(Status.usageOrIO)
+            }
+            guard let privateKey = unsealed else {
                 printError("\(store.folder) holds no key sealed for \(publicKey): the API keeps a private key only "
                            + "for servers and clients it created without a public key")
                 throw ExitCode(Status.usageOrIO)
@@ -72,21 +79,34 @@ extension Keys {
                 print(privateKey)
                 return
             }
-            let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if let failure = Self.create(output, holding: Array((privateKey + "\n").utf8)) {
+                printError("cannot create \(output): \(failure)")
+                throw ExitCode(Status.usageOrIO)
+            }
+        }
+
+        /// Writes `bytes` to a new file at `path`, mode 0600, synced; why not, or nil. A partial file is removed.
+        static func create(_ path: String, holding bytes: [UInt8]) -> String? {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
             guard descriptor >= 0 else {
-                let reason = errno == EEXIST ? "the file exists; remove it first" : String(cString: strerror(errno))
-                printError("cannot create \(output): \(reason)")
-                throw ExitCode(Status.usageOrIO)
+                return errno == EEXIST ? "the file exists; remove it first" : String(cString: strerror(errno))
             }
-            let bytes = Array((privateKey + "\n").utf8)
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            let synced = fsync(descriptor)
+            var failure: String?
+            var offset = 0
+            while offset < bytes.count, failure == nil {
+                let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written > 0 {
+                    offset += written
+                } else if written == 0 {
+                    failure = "nothing could be written"
+                } else if errno != EINTR {
+                    failure = String(cString: strerror(errno))
+                }
+            }
+            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             close(descriptor)
-            guard written == bytes.count, synced == 0 else {
-                unlink(output)
-                printError("cannot write \(output): \(String(cString: strerror(errno)))")
-                throw ExitCode(Status.usageOrIO)
-            }
+            if failure != nil { unlink(path) }
+            return failure
         }
     }
 }

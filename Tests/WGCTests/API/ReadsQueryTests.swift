@@ -22,6 +22,11 @@ struct ReadsQueryTests {
             let past = try await client.read("/api/v1/wireguard/clients?offset=10")
             #expect(past.status == .ok)
             #expect(past.array.isEmpty)
+            let huge = try await client.read("/api/v1/wireguard/clients?limit=\(Int.max)&offset=2")
+            #expect(huge.status == .ok)
+            #expect(huge.array.map { $0["name"] as? String } == ["carol"])
+            let hugeOffset = try await client.read("/api/v1/wireguard/clients?limit=\(Int.max)&offset=\(Int.max)")
+            #expect(hugeOffset.status == .ok && hugeOffset.array.isEmpty)
             let first = try await client.read("/api/v1/bgp/announcements?limit=1")
             #expect((first.object["announcements"] as? [Any])?.count == 1)
         }

@@ -36,6 +36,9 @@ final class TestExecutor: TaskExecutor, @unchecked Sendable {  // the queue is g
             if next == jobs.count {
                 jobs.removeAll(keepingCapacity: true)
                 next = 0
+            } else if next >= 1024, next * 2 >= jobs.count {  // under steady load the queue never drains
+                jobs.removeFirst(next)
+                next = 0
             }
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
