@@ -159,6 +159,11 @@ let defects: [Defect] = [
            with: "name: bob\nid: 0b5c6f1e-0000-4000-8000-000000000001", at: "0b5c6f1e", occurrence: 2,
            also: [.init(file: "clients.yaml", old: "name: alice",
                         new: "name: alice\nid: 0b5c6f1e-0000-4000-8000-000000000001")]),
+    // An explicit id equal to the id another resource derives from its name (the validator computes derived ids
+    // only when some explicit id could be one).
+    Defect(.duplicateID, "clients.yaml", replace: "name: bob",
+           with: "name: bob\nid: " + ResourceID.derive(kind: ResourceKind.wireGuardClient.rawValue, key: "alice"),
+           at: String(ResourceID.derive(kind: ResourceKind.wireGuardClient.rawValue, key: "alice").prefix(8))),
     Defect(.duplicatePublicKey, "clients.yaml", replace: "HvZa87jzCTlwV37KL4gmhoqJ5/MDJq4EWcHZGF7BZCY=",
            with: "Y7LwhPXnvDIwwKbsZlfU+uTNfcYnTDX7KnbB5XcLkgk=", at: "Y7Lw", occurrence: 2),
     Defect(.invalidKey, "clients.yaml", replace: "Y7LwhPXnvDIwwKbsZlfU+uTNfcYnTDX7KnbB5XcLkgk=", with: "notakey",

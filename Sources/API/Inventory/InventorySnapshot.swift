@@ -19,11 +19,19 @@ public struct InventorySnapshot: Sendable {
         self.commit = commit
         self.inventory = inventory
         let context = ResponseContext(inventory: inventory, times: times)
-        sessions = ResourceTable(inventory.sessions, id: \.id) { BGPSessionResponse($0, context) }
-        announcements = ResourceTable(inventory.announcements, id: \.id) { BGPAnnouncementResponse($0, context) }
-        pools = ResourceTable(inventory.pools, id: \.id) { PoolResponse($0, context) }
-        servers = ResourceTable(inventory.servers, id: \.id) { WireGuardServerResponse($0, context) }
-        clients = ResourceTable(inventory.clients, id: \.id) { WireGuardClientResponse($0, context) }
+        sessions = ResourceTable(inventory.sessions, id: \.id, explicitID: \.explicitID) {
+            BGPSessionResponse($0, context)
+        }
+        announcements = ResourceTable(inventory.announcements, id: \.id, explicitID: \.explicitID) {
+            BGPAnnouncementResponse($0, context)
+        }
+        pools = ResourceTable(inventory.pools, id: \.id, explicitID: \.explicitID) { PoolResponse($0, context) }
+        servers = ResourceTable(inventory.servers, id: \.id, explicitID: \.explicitID) {
+            WireGuardServerResponse($0, context)
+        }
+        clients = ResourceTable(inventory.clients, id: \.id, explicitID: \.explicitID) {
+            WireGuardClientResponse($0, context)
+        }
     }
 }
 

@@ -8,16 +8,20 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
     let count: Int
     private let build: @Sendable (Int) -> Item
     private let idAt: @Sendable (Int) -> String
+    private let explicitIDAt: @Sendable (Int) -> String?
     /// The JSON of each answer made so far, by position.
     private let encoded: Mutex<[[UInt8]?]>
     /// Positions by lowercased id, made on the first look-up by id.
     private let positions = Mutex<[String: Int]?>(nil)
 
-    /// `build` makes the answer of the resource at a position, `id` gives its id; both are called lazily.
-    init(count: Int, id: @escaping @Sendable (Int) -> String, build: @escaping @Sendable (Int) -> Item) {
+    /// `build` makes the answer of the resource at a position, `id` gives its id and `explicitID` the id its
+    /// document carries (cheap, where a derived id costs a hash); all are called lazily.
+    init(count: Int, id: @escaping @Sendable (Int) -> String, explicitID: @escaping @Sendable (Int) -> String?,
+         build: @escaping @Sendable (Int) -> Item) {
         self.count = count
         self.build = build
         idAt = id
+        explicitIDAt = explicitID
         encoded = Mutex([[UInt8]?](repeating: nil, count: count))
     }
 
@@ -63,8 +67,13 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
             throw APIError(.badRequest, "INVALID_ID", "'\(id)' is not a UUID")
         }
         let key = id.lowercased()
-        let found = positions.withLock { positions in
+        let found = positions.withLock { positions -> Int? in
             if positions == nil {
+                // Until a look-up needs every id, an id a document carries (what the API writes: each write's
+                // answer looks its resource up) is found without deriving the others' ids.
+                if let position = (0..<count).first(where: { explicitIDAt($0).map { Self.equal($0, key) } ?? false }) {
+                    return position
+                }
                 var made: [String: Int] = [:]
                 made.reserveCapacity(count)
                 for position in 0..<count {
@@ -79,6 +88,13 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
         return found
     }
 
+    /// Whether `text` equals `lowercased` in any case, without making a lowercased copy.
+    private static func equal(_ text: String, _ lowercased: String) -> Bool {
+        text.utf8.elementsEqual(lowercased.utf8) { byte, other in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == other
+        }
+    }
+
     private static func encode(_ item: Item) throws -> [UInt8] {
         Array(try APIJSON.encoder.encode(item))
     }
@@ -87,7 +103,9 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
 extension ResourceTable {
     /// A table of `resources`' answers, made by `answer` when first asked for.
     convenience init<Resource: Sendable>(_ resources: [Resource], id: @escaping @Sendable (Resource) -> String,
+                                         explicitID: @escaping @Sendable (Resource) -> String?,
                                          answer: @escaping @Sendable (Resource) -> Item) {
-        self.init(count: resources.count, id: { id(resources[$0]) }, build: { answer(resources[$0]) })
+        self.init(count: resources.count, id: { id(resources[$0]) }, explicitID: { explicitID(resources[$0]) },
+                  build: { answer(resources[$0]) })
     }
 }

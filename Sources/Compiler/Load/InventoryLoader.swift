@@ -74,6 +74,14 @@ public enum ResourceID {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Whether `text` has the form of a derived id (lowercase, version 8, RFC 9562 variant); any other text is
+    /// never equal to one.
+    public static func couldBeDerived(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36, bytes[14] == UInt8(ascii: "8") else { return false }
+        return [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(bytes[19])
+    }
+
     static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }

@@ -70,24 +70,31 @@ public struct Validator {
         let model = inventory
         func explicitIDs(_ ids: [String?]) -> Bool { ids.contains { $0 != nil } }
         checkUniqueNames(.node, model.nodes.map(\.name), explicitIDs(model.nodes.map(\.explicitID)),
-                         origin: { model.nodes[$0].origin }, id: { model.nodes[$0].id })
+                         origin: { model.nodes[$0].origin }, id: { model.nodes[$0].id },
+                         explicitID: { model.nodes[$0].explicitID })
         checkUniqueNames(.wireGuardServer, model.servers.map(\.name), explicitIDs(model.servers.map(\.explicitID)),
-                         origin: { model.servers[$0].origin }, id: { model.servers[$0].id })
+                         origin: { model.servers[$0].origin }, id: { model.servers[$0].id },
+                         explicitID: { model.servers[$0].explicitID })
         checkUniqueNames(.wireGuardClient, model.clients.map(\.name), explicitIDs(model.clients.map(\.explicitID)),
-                         origin: { model.clients[$0].origin }, id: { model.clients[$0].id })
+                         origin: { model.clients[$0].origin }, id: { model.clients[$0].id },
+                         explicitID: { model.clients[$0].explicitID })
         checkUniqueNames(.prefixPool, model.pools.map(\.name), explicitIDs(model.pools.map(\.explicitID)),
-                         origin: { model.pools[$0].origin }, id: { model.pools[$0].id })
+                         origin: { model.pools[$0].origin }, id: { model.pools[$0].id },
+                         explicitID: { model.pools[$0].explicitID })
         checkUniqueNames(.bgpSession, model.sessions.map(\.name), explicitIDs(model.sessions.map(\.explicitID)),
-                         origin: { model.sessions[$0].origin }, id: { model.sessions[$0].id })
+                         origin: { model.sessions[$0].origin }, id: { model.sessions[$0].id },
+                         explicitID: { model.sessions[$0].explicitID })
         checkUniqueNames(.bgpAnnouncement, model.announcements.map(\.name),
                          explicitIDs(model.announcements.map(\.explicitID)),
-                         origin: { model.announcements[$0].origin }, id: { model.announcements[$0].id })
+                         origin: { model.announcements[$0].origin }, id: { model.announcements[$0].id },
+                         explicitID: { model.announcements[$0].explicitID })
     }
 
     /// Names, their BIRD symbols and explicit ids of one kind are unique. Only names are copied: a resource's
     /// origin is looked up by index when a diagnostic needs it.
     private mutating func checkUniqueNames(_ kind: ResourceKind, _ names: [String], _ hasExplicitIDs: Bool,
-                                           origin: (Int) -> Origin, id: (Int) -> String) {
+                                           origin: (Int) -> Origin, id: (Int) -> String,
+                                           explicitID: (Int) -> String?) {
         var first: [String: Int] = [:]
         first.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
@@ -111,10 +118,14 @@ public struct Validator {
                 symbols[symbol] = name
             }
         }
-        // Derived ids are unique when names are; only explicit ids can collide.
+        // Derived ids are unique when names are; only explicit ids can collide. A derived id is a version-8
+        // UUID in lowercase, so unless some explicit id has that form, explicit ids collide only with each other
+        // and the derived ones need not be computed (a SHA-256 each).
         guard hasExplicitIDs else { return }
+        let skipsDerived = !(0..<names.count).contains { explicitID($0).map(ResourceID.couldBeDerived) ?? false }
         var ids: [String: String] = [:]
         for (index, name) in names.enumerated() where first[name] == index {
+            if skipsDerived, explicitID(index) == nil { continue }
             let itemID = id(index)
             if let other = ids[itemID] {
                 error(.duplicateID, origin(index), "id", "id \(itemID) is already used by \(kind.displayName) '\(other)'",

@@ -153,34 +153,35 @@ extension Validator {
                                              _ address: IPPrefix?, _ serverIndex: Int, _ subnet: IPPrefix?,
                                              _ used: inout [UInt128: Holder]) -> Bool {
         guard let address else { return subnet != nil }
-        let client = clients[index]
-        let server = inventory.servers[serverIndex]
+        // Read in place, only when a diagnostic needs them: copying a client struct per address is measurable.
+        var origin: Origin { clients[index].origin }
+        var serverName: String { inventory.servers[serverIndex].name }
         guard address.length == address.family.bitWidth else {
-            error(.invalidPrefix, client.origin, field, "client address \(address) must be a single host "
+            error(.invalidPrefix, origin, field, "client address \(address) must be a single host "
                       + "(/\(address.family.bitWidth))",
                   hint: "write \(address.address)/\(address.family.bitWidth)")
             return false
         }
         guard let subnet else {
-            error(.addressOutsideSubnet, client.origin, field, "server '\(server.name)' has no IPv"
+            error(.addressOutsideSubnet, origin, field, "server '\(serverName)' has no IPv"
                       + "\(address.family.rawValue) subnet for \(address)",
                   hint: "add \(field) to the server or remove it from the client")
             return false
         }
         guard subnet.contains(address.address) else {
-            error(.addressOutsideSubnet, client.origin, field,
-                  "\(address.address) is outside server '\(server.name)''s subnet \(subnet.network)",
+            error(.addressOutsideSubnet, origin, field,
+                  "\(address.address) is outside server '\(serverName)''s subnet \(subnet.network)",
                   hint: "pick an address inside \(subnet.network)")
             return false
         }
         if subnet.family == .v4, subnet.length < 31,
            address.address.value == subnet.first || address.address.value == subnet.last {
-            error(.invalidAddress, client.origin, field,
+            error(.invalidAddress, origin, field,
                   "\(address.address) is the network or broadcast address of \(subnet.network), not a host address")
             return false
         }
         if let owner = used[address.address.value] {
-            error(.duplicateAddress, client.origin, field, "\(address.address) is already used by \(describe(owner))")
+            error(.duplicateAddress, origin, field, "\(address.address) is already used by \(describe(owner))")
         } else {
             used[address.address.value] = .client(index)
         }
