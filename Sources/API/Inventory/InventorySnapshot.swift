@@ -19,19 +19,23 @@ public struct InventorySnapshot: Sendable {
         self.commit = commit
         self.inventory = inventory
         let context = ResponseContext(inventory: inventory, times: times)
-        sessions = ResourceTable(inventory.sessions, id: \.id, explicitID: \.explicitID) {
-            BGPSessionResponse($0, context)
-        }
-        announcements = ResourceTable(inventory.announcements, id: \.id, explicitID: \.explicitID) {
-            BGPAnnouncementResponse($0, context)
-        }
-        pools = ResourceTable(inventory.pools, id: \.id, explicitID: \.explicitID) { PoolResponse($0, context) }
-        servers = ResourceTable(inventory.servers, id: \.id, explicitID: \.explicitID) {
-            WireGuardServerResponse($0, context)
-        }
-        clients = ResourceTable(inventory.clients, id: \.id, explicitID: \.explicitID) {
-            WireGuardClientResponse($0, context)
-        }
+        // Each closure reads the array in place: one taking a resource would copy a whole struct per look.
+        let sessions = inventory.sessions, announcements = inventory.announcements, pools = inventory.pools
+        let servers = inventory.servers, clients = inventory.clients
+        self.sessions = ResourceTable(count: sessions.count, id: { sessions[$0].id },
+                                      explicitID: { sessions[$0].explicitID },
+                                      build: { BGPSessionResponse(sessions[$0], context) })
+        self.announcements = ResourceTable(count: announcements.count, id: { announcements[$0].id },
+                                           explicitID: { announcements[$0].explicitID },
+                                           build: { BGPAnnouncementResponse(announcements[$0], context) })
+        self.pools = ResourceTable(count: pools.count, id: { pools[$0].id }, explicitID: { pools[$0].explicitID },
+                                   build: { PoolResponse(pools[$0], context) })
+        self.servers = ResourceTable(count: servers.count, id: { servers[$0].id },
+                                     explicitID: { servers[$0].explicitID },
+                                     build: { WireGuardServerResponse(servers[$0], context) })
+        self.clients = ResourceTable(count: clients.count, id: { clients[$0].id },
+                                     explicitID: { clients[$0].explicitID },
+                                     build: { WireGuardClientResponse(clients[$0], context) })
     }
 }
 

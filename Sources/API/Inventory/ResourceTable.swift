@@ -99,13 +99,3 @@ final class ResourceTable<Item: Encodable & Sendable>: Sendable {
         Array(try APIJSON.encoder.encode(item))
     }
 }
-
-extension ResourceTable {
-    /// A table of `resources`' answers, made by `answer` when first asked for.
-    convenience init<Resource: Sendable>(_ resources: [Resource], id: @escaping @Sendable (Resource) -> String,
-                                         explicitID: @escaping @Sendable (Resource) -> String?,
-                                         answer: @escaping @Sendable (Resource) -> Item) {
-        self.init(count: resources.count, id: { id(resources[$0]) }, explicitID: { explicitID(resources[$0]) },
-                  build: { answer(resources[$0]) })
-    }
-}

@@ -14,9 +14,11 @@ public enum InventoryLoader {
     static func digest(ofHashes hashes: [(path: String, hash: [UInt8])]) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(hashes.count * 100)
-        for (path, hash) in hashes {
-            buffer += Array("\(path.utf8.count):\(path)".utf8)
-            buffer += hash
+        for (path, hash) in hashes {  // `LENGTH:PATH` then the hash, appended without an interpolated string
+            buffer.append(contentsOf: String(path.utf8.count).utf8)
+            buffer.append(UInt8(ascii: ":"))
+            buffer.append(contentsOf: path.utf8)
+            buffer.append(contentsOf: hash)
         }
         return Hex.encode(Nettle.sha256(buffer))
     }
