@@ -116,9 +116,13 @@ public actor InventoryHead {
 
     private func serve(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory) throws {
         let times = try history.times(at: commit, in: repository, folder: folder)
+        let replaced = (snapshot, self.loaded)
         snapshot = InventorySnapshot(commit: commit.hex, inventory: inventory, times: times)
         self.loaded = loaded
         rejection = nil
+        // Freeing the replaced inventory (tens of thousands of values) is left to another thread, off the path of
+        // the write that is about to answer.
+        Task.detached(priority: .background) { withExtendedLifetime(replaced) {} }
     }
 
     private static func rejection(of commit: ObjectID, _ diagnostics: [Diagnostic]) -> HeadRejection {

@@ -16,48 +16,72 @@ extension InventoryHead {
     public func write(author: Signature, derive: @Sendable (WriteBase) throws -> InventoryChange) throws
         -> WriteOutcome {
         for _ in 0..<Self.writeAttempts {
-            let (snapshot, loaded, parent) = try headForWriting()
-            let base = WriteBase(snapshot: snapshot, loaded: loaded) { [repository, folder] path in
-                try repository.fileBytes(at: parent, path: Self.repositoryPath(of: path, in: folder))
-            }
-            let change = try derive(base)
-            let written = change.edits.compactMap { edit -> SourceFile? in
-                guard case .write(let path, let bytes) = edit else { return nil }
-                return SourceFile(path: path, bytes: bytes)
-            }
-            let deleted = change.edits.compactMap { edit -> String? in
-                guard case .delete(let path) = edit else { return nil }
-                return path
-            }
-            let after = loaded.changing(written: written, deleted: deleted)
-            let checked = after.checked()
-            guard checked.isValid(strict: false) else { throw Self.rejection(checked.diagnostics, folder: folder) }
-            let treeChanges = change.edits.map { edit -> TreeChange in
-                switch edit {
-                case .write(let path, let bytes): .write(path: Self.repositoryPath(of: path, in: folder), contents: bytes)
-                case .delete(let path): .delete(path: Self.repositoryPath(of: path, in: folder))
+            // The HEAD the attempt read is released when `attempt` returns, so that replacing it below frees it
+            // on another thread (see `serve`), not on this write's path.
+            switch try attempt(author: author, derive: derive) {
+            case .moved:
+                continue
+            case .unchanged(let outcome):
+                return outcome
+            case .committed(let commit, let parent, let after, let inventory, let resourceID):
+                if let push {
+                    guard try pushed(commit, replacing: parent, to: push) else { continue }
                 }
+                let served = try adopt(commit, loaded: after, inventory: inventory)
+                return WriteOutcome(commit: commit.hex, committed: true, snapshot: served, resourceID: resourceID)
             }
-            let outcome: CommitOutcome?
-            do {
-                outcome = try repository.commit(treeChanges, on: branch, expectedParent: parent, author: author,
-                                                message: change.message)
-            } catch {
-                outcome = try Self.retryable(error)
-            }
-            guard let outcome else { continue }
-            guard case .committed(let commit) = outcome else {
-                return WriteOutcome(commit: snapshot.commit, committed: false, snapshot: snapshot,
-                                    resourceID: change.resource?.id)
-            }
-            if let push {
-                guard try pushed(commit, replacing: parent, to: push) else { continue }
-            }
-            let served = try adopt(commit, loaded: after, inventory: checked.inventory)
-            return WriteOutcome(commit: commit.hex, committed: true, snapshot: served, resourceID: change.resource?.id)
         }
         throw APIError(.conflict, "CONFLICT", "the branch '\(branch)' kept moving while this change was written "
                        + "(\(Self.writeAttempts) attempts); nothing was committed, try again")
+    }
+
+    /// What one attempt at a write came to.
+    private enum Attempt {
+        /// The branch moved under it: derive again.
+        case moved
+        /// Nothing to commit: the answer is the HEAD as it is.
+        case unchanged(WriteOutcome)
+        case committed(ObjectID, parent: ObjectID, LoadedInventory, Inventory, resourceID: String?)
+    }
+
+    /// Derives `change` from the HEAD as it is now, checks it and commits it with a compare-and-swap.
+    private func attempt(author: Signature, derive: @Sendable (WriteBase) throws -> InventoryChange) throws
+        -> Attempt {
+        let (snapshot, loaded, parent) = try headForWriting()
+        let base = WriteBase(snapshot: snapshot, loaded: loaded) { [repository, folder] path in
+            try repository.fileBytes(at: parent, path: Self.repositoryPath(of: path, in: folder))
+        }
+        let change = try derive(base)
+        let written = change.edits.compactMap { edit -> SourceFile? in
+            guard case .write(let path, let bytes) = edit else { return nil }
+            return SourceFile(path: path, bytes: bytes)
+        }
+        let deleted = change.edits.compactMap { edit -> String? in
+            guard case .delete(let path) = edit else { return nil }
+            return path
+        }
+        let after = loaded.changing(written: written, deleted: deleted)
+        let checked = after.checked()
+        guard checked.isValid(strict: false) else { throw Self.rejection(checked.diagnostics, folder: folder) }
+        let treeChanges = change.edits.map { edit -> TreeChange in
+            switch edit {
+            case .write(let path, let bytes): .write(path: Self.repositoryPath(of: path, in: folder), contents: bytes)
+            case .delete(let path): .delete(path: Self.repositoryPath(of: path, in: folder))
+            }
+        }
+        let outcome: CommitOutcome?
+        do {
+            outcome = try repository.commit(treeChanges, on: branch, expectedParent: parent, author: author,
+                                            message: change.message)
+        } catch {
+            outcome = try Self.retryable(error)
+        }
+        guard let outcome else { return .moved }
+        guard case .committed(let commit) = outcome else {
+            return .unchanged(WriteOutcome(commit: snapshot.commit, committed: false, snapshot: snapshot,
+                                           resourceID: change.resource?.id))
+        }
+        return .committed(commit, parent: parent, after, checked.inventory, resourceID: change.resource?.id)
     }
 
     /// nil for a branch that moved (derive again); the API's answer for every other failure to commit.
