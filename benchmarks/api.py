@@ -257,6 +257,12 @@ def create_clients(port, token, server, clients, count):
     return latencies, elapsed, statuses, failures, key_source
 
 
+def process_cpu_seconds(pid):
+    """User plus system CPU time a process has used, all threads, from /proc/PID/stat."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def machine():
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                  "unknown CPU")
@@ -338,8 +344,10 @@ def main():
 
         before = int(subprocess.run(["git", "-C", bare, "rev-list", "--count", "main"], capture_output=True,
                                     text=True, check=True).stdout)
+        cpu_before = process_cpu_seconds(server.process.pid)
         latencies, elapsed, statuses, failures, key_source = create_clients(server.port, token, target, clients,
                                                                             args.creates)
+        cpu_per_create = (process_cpu_seconds(server.process.pid) - cpu_before) * 1e3 / args.creates
         after = int(subprocess.run(["git", "-C", bare, "rev-list", "--count", "main"], capture_output=True,
                                    text=True, check=True).stdout)
         created = sum(status == 201 for status in statuses)
@@ -359,6 +367,8 @@ def main():
                   f"{figures.errors:>8}  {target_text}")
         print(f"(health and list: {health.requests:,} and {listing.requests:,} requests; creates: mean "
               f"{statistics.mean(latencies):.1f} ms, max {ordered[-1]:.1f} ms; keys from {key_source})")
+        print(f"server CPU time per create (user + system, all its threads, from /proc): {cpu_per_create:.1f} ms; "
+              f"load average at the end {' '.join(open('/proc/loadavg').read().split()[:3])}")
         commits_ok = after - before == args.creates
         print(f"creates answered 201: {created} of {args.creates}; commits on main: {before} -> {after} "
               f"(+{after - before}, expected +{args.creates}): {'ok' if commits_ok else 'WRONG'}")

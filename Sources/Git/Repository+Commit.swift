@@ -17,14 +17,12 @@ extension Repository {
                 throw GitError(.invalidChange, operation: operation, message: "'\(change.path)': \(problem)")
             }
         }
-        let index = try index(of: expectedParent, operation: operation)
-        defer { git_index_free(index) }
-        for change in changes {
-            try apply(change, to: index, operation: operation)
+        let parentTree = try expectedParent.map { parent throws(GitError) in
+            try self.tree(of: parent, operation: operation)
         }
-        var tree = git_oid()
-        try LibGit2.check(git_index_write_tree_to(&tree, index, pointer), operation)
-        if let expectedParent, try treeID(of: expectedParent, operation: operation) == ObjectID(tree) {
+        defer { git_tree_free(parentTree) }
+        let tree = try self.tree(parentTree, applying: changes, operation: operation)
+        if let expectedParent, let parentTree, ObjectID(git_tree_id(parentTree)!) == ObjectID(tree) {
             // Unchanged only relative to the parent the writer saw: if the branch moved since, the write may
             // differ from what the branch holds now, so it is refused like any other stale write.
             let current = try referenceTarget(reference)
@@ -95,70 +93,6 @@ extension Repository {
         throw GitError(.invalidChange, operation: operation,
                        message: "'\(reference)' is checked out in a work tree of \(root); wgc moves branches of bare "
                        + "repositories (or branches not checked out) only")
-    }
-
-    private func index(of parent: ObjectID?, operation: String) throws(GitError) -> OpaquePointer {
-        var index: OpaquePointer?
-        try LibGit2.check(git_index_new(&index), operation)
-        guard let parent else { return index! }
-        do {
-            let tree = try tree(of: parent, operation: operation)
-            defer { git_tree_free(tree) }
-            try LibGit2.check(git_index_read_tree(index, tree), operation)
-            return index!
-        } catch {
-            git_index_free(index)
-            throw error
-        }
-    }
-
-    /// A file where the tree has a folder, or a folder where it has a file: libgit2 would silently keep one and
-    /// drop the other.
-    private func refuseCollision(_ path: String, in index: OpaquePointer?, operation: String) throws(GitError) {
-        var position = 0
-        if git_index_find_prefix(&position, index, path + "/") == 0 {
-            throw GitError(.invalidChange, operation: operation,
-                           message: "cannot write the file '\(path)': the tree has a folder of that name")
-        }
-        git_error_clear()
-        var prefix = ""
-        for component in path.split(separator: "/").dropLast() {
-            prefix += prefix.isEmpty ? String(component) : "/" + component
-            if git_index_get_bypath(index, prefix, 0) != nil {
-                throw GitError(.invalidChange, operation: operation,
-                               message: "cannot write '\(path)': '\(prefix)' is a file in the tree")
-            }
-        }
-    }
-
-    private func apply(_ change: TreeChange, to index: OpaquePointer?, operation: String) throws(GitError) {
-        switch change {
-        case .write(let path, let contents):
-            try refuseCollision(path, in: index, operation: operation)
-            var blob = git_oid()
-            let result = contents.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) }
-            try LibGit2.check(result, "\(operation): writing '\(path)'")
-            var entry = git_index_entry()
-            entry.mode = GIT_FILEMODE_BLOB.rawValue
-            entry.id = blob
-            entry.file_size = UInt32(truncatingIfNeeded: contents.count)
-            let added = path.withCString { cPath in
-                entry.path = cPath
-                return git_index_add(index, &entry)
-            }
-            try LibGit2.check(added, "\(operation): adding '\(path)'", kind: .invalidChange)
-        case .delete(let path):
-            guard git_index_get_bypath(index, path, 0) != nil else {
-                throw GitError(.invalidChange, operation: operation, message: "cannot delete '\(path)': no such file")
-            }
-            try LibGit2.check(git_index_remove(index, path, 0), "\(operation): deleting '\(path)'")
-        }
-    }
-
-    private func treeID(of commit: ObjectID, operation: String) throws(GitError) -> ObjectID {
-        let tree = try tree(of: commit, operation: operation)
-        defer { git_tree_free(tree) }
-        return ObjectID(git_tree_id(tree)!)
     }
 
     private func createCommit(tree: git_oid, parent: ObjectID?, author: Signature, committer: Signature,

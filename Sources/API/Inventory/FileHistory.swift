@@ -6,6 +6,18 @@ struct FileHistory {
     private var times: [String: FileTimes] = [:]
     private var commit: ObjectID?
 
+    /// Follows a commit this server made on top of the last one read, whose changed files (relative to the
+    /// inventory's folder) are known: no tree is read or compared.
+    mutating func advance(to head: ObjectID, from parent: ObjectID, written: [String], deleted: [String],
+                          in repository: Repository) throws -> ResourceTimes? {
+        guard commit == parent else { return nil }
+        let time = try repository.commitTime(head)
+        for path in deleted { times[path] = nil }
+        for path in written { times[path] = FileTimes(created: times[path]?.created ?? time, updated: time) }
+        commit = head
+        return ResourceTimes(byFile: times, fallback: time)
+    }
+
     mutating func times(at head: ObjectID, in repository: Repository, folder: String) throws -> ResourceTimes {
         if head != commit {
             var since = commit

@@ -106,16 +106,20 @@ public actor InventoryHead {
         try serve(commit, loaded: loaded, inventory: checked.inventory)
     }
 
-    /// Serves a commit this server wrote, whose inventory the write already checked.
-    func adopt(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory) throws -> InventorySnapshot {
+    /// Serves a commit this server wrote on `parent`, whose inventory the write already checked and whose changed
+    /// files (relative to the inventory's folder) it knows.
+    func adopt(_ commit: ObjectID, parent: ObjectID, written: [String], deleted: [String], loaded: LoadedInventory,
+               inventory: Inventory) throws -> InventorySnapshot {
         examined = commit
         lastLook = ContinuousClock.now
-        try serve(commit, loaded: loaded, inventory: inventory)
+        let times = try history.advance(to: commit, from: parent, written: written, deleted: deleted, in: repository)
+        try serve(commit, loaded: loaded, inventory: inventory, times: times)
         return snapshot!
     }
 
-    private func serve(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory) throws {
-        let times = try history.times(at: commit, in: repository, folder: folder)
+    private func serve(_ commit: ObjectID, loaded: LoadedInventory, inventory: Inventory,
+                       times known: ResourceTimes? = nil) throws {
+        let times = try known ?? history.times(at: commit, in: repository, folder: folder)
         let replaced = (snapshot, self.loaded)
         snapshot = InventorySnapshot(commit: commit.hex, inventory: inventory, times: times)
         self.loaded = loaded

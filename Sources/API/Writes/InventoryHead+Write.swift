@@ -23,12 +23,13 @@ extension InventoryHead {
                 continue
             case .unchanged(let outcome):
                 return outcome
-            case .committed(let commit, let parent, let after, let inventory, let resourceID):
+            case .committed(let commit, let parent, let after, let inventory, let change):
                 if let push {
                     guard try pushed(commit, replacing: parent, to: push) else { continue }
                 }
-                let served = try adopt(commit, loaded: after, inventory: inventory)
-                return WriteOutcome(commit: commit.hex, committed: true, snapshot: served, resourceID: resourceID)
+                let served = try adopt(commit, parent: parent, written: change.written, deleted: change.deleted,
+                                       loaded: after, inventory: inventory)
+                return WriteOutcome(commit: commit.hex, committed: true, snapshot: served, resourceID: change.resourceID)
             }
         }
         throw APIError(.conflict, "CONFLICT", "the branch '\(branch)' kept moving while this change was written "
@@ -41,7 +42,14 @@ extension InventoryHead {
         case moved
         /// Nothing to commit: the answer is the HEAD as it is.
         case unchanged(WriteOutcome)
-        case committed(ObjectID, parent: ObjectID, LoadedInventory, Inventory, resourceID: String?)
+        case committed(ObjectID, parent: ObjectID, LoadedInventory, Inventory, Committed)
+    }
+
+    /// What a committed attempt changed: files relative to the inventory's folder, and the resource answered.
+    private struct Committed {
+        var written: [String]
+        var deleted: [String]
+        var resourceID: String?
     }
 
     /// Derives `change` from the HEAD as it is now, checks it and commits it with a compare-and-swap.
@@ -81,7 +89,8 @@ extension InventoryHead {
             return .unchanged(WriteOutcome(commit: snapshot.commit, committed: false, snapshot: snapshot,
                                            resourceID: change.resource?.id))
         }
-        return .committed(commit, parent: parent, after, checked.inventory, resourceID: change.resource?.id)
+        return .committed(commit, parent: parent, after, checked.inventory,
+                          Committed(written: written.map(\.path), deleted: deleted, resourceID: change.resource?.id))
     }
 
     /// nil for a branch that moved (derive again); the API's answer for every other failure to commit.

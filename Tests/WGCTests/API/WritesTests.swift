@@ -146,6 +146,37 @@ struct WritesTests {
         }
     }
 
+    @Test("after writes, created_at and updated_at are what a server reading the history afresh says")
+    func timesAgreeWithHistory() async throws {
+        let fixture = try WritesFixture()
+        let box = TextBox()
+        try await fixture.withServer { client in
+            let made = try await client.write(.post, "/api/v1/bgp/sessions",
+                                              ServedClient.session("times-1", neighbor: "2001:db8:c3::1"))
+            #expect(made.status == .created)
+            let id = made.object["id"] as? String ?? ""
+            #expect(try await client.write(.post, "/api/v1/bgp/sessions",
+                                           ServedClient.session("times-2", neighbor: "2001:db8:c3::2")).status == .created)
+            #expect(try await client.write(.patch, "/api/v1/bgp/sessions/\(id)", #"{"hold_time": 60}"#).status == .ok)
+            let handWritten = ResourceID.derive(kind: "BGPSession", key: "ix-2b")
+            #expect(try await client.write(.delete, "/api/v1/bgp/sessions/\(handWritten)").status == .noContent)
+            box.text = Self.times(try await client.read("/api/v1/bgp/sessions"))
+        }
+        // A server started now reads every time from the history; the one that wrote followed its own commits.
+        let fresh = try InventoryHead(repository: fixture.bare, folder: "inventory", branch: "main")
+        try await ReadsFixture.serve(InventoryRoutes.all(head: fresh, secrets: fixture.secrets)) { client in
+            let afresh = Self.times(try await client.read("/api/v1/bgp/sessions"))
+            #expect(afresh == box.text)
+        }
+        #expect(box.text.contains("times-1") && !box.text.contains("ix-2b"))
+    }
+
+    /// Each listed resource's name and times, one line each.
+    static func times(_ answer: ReadAnswer) -> String {
+        answer.array.map { "\($0["name"] ?? "") \($0["created_at"] ?? "") \($0["updated_at"] ?? "")" }
+            .joined(separator: "\n")
+    }
+
     @Test("deleting a resource removes its document; its own file goes with the last one")
     func deletes() async throws {
         let fixture = try WritesFixture()
