@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
 
 /// The REST API's HTTP server: every route of the reference under `/api/v1`, errors in the reference's shape.
 public enum APIServer {
@@ -9,19 +10,32 @@ public enum APIServer {
 
     /// The router: the status probes and `auth/login` open to all; `/users`, `/audit-logs` and every collection of
     /// `routes` behind a valid bearer token. Errors of every route go through `APIErrorMiddleware`; bodies over 1 MiB
-    /// are 413.
+    /// are 413. With `status`, also the detailed health, status, system and monitoring routes (behind the token),
+    /// `GET /metrics` in Prometheus's text format (open, as scrapers expect), and every request counted in
+    /// `status.metrics`.
     public static func router(routes: [any APIRoutes], authentication: APIAuthentication,
-                              isReady: @escaping @Sendable () async -> Bool) -> Router<APIRequestContext> {
+                              isReady: @escaping @Sendable () async -> Bool,
+                              status: ServerStatus? = nil) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
+        if let status { router.add(middleware: MetricsMiddleware(metrics: status.metrics)) }
         router.add(middleware: RequestBodyLimitMiddleware())
         let api = router.group("api/v1")
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
         AuthRoutes(authentication: authentication).add(to: api.group("auth"))
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
             .add(middleware: AuditMiddleware(audit: authentication.audit))
-        let collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
+        var collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
                                             AuditLogRoutes(audit: authentication.audit)] + routes
+        if let status {
+            collections += [StatusReportRoutes(status: status), SystemRoutes(status: status),
+                            MonitoringRoutes(status: status)]
+            router.get("metrics") { _, _ -> Response in
+                status.metrics.countCommits(made: await status.head.commitsMade)
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: status.metrics.exposition())))
+            }
+        }
         for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }
         return router
     }
