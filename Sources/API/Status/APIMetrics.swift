@@ -75,8 +75,8 @@ public final class APIMetrics: Sendable {
             if let series = state.routes[key] { return series }
             let dimensions = [("route", route), ("method", method.rawValue)]
             let series = RouteSeries(
-                requests: Metrics.Counter(label: Self.requestsName, dimensions: dimensions + [("status", "\(status.code)")],
-                                  factory: factory),
+                requests: Metrics.Counter(label: Self.requestsName,
+                                          dimensions: dimensions + [("status", "\(status.code)")], factory: factory),
                 duration: Metrics.Timer(label: Self.durationName, dimensions: dimensions, factory: factory))
             state.routes[key] = series
             return series
@@ -114,10 +114,11 @@ public final class APIMetrics: Sendable {
     /// The figures of the JSON answer.
     func summary() -> RequestSummary {
         state.withLock { state in
-            RequestSummary(count: state.latency.count, meanMicroseconds: state.latency.mean,
-                           p50: state.latency.percentile(50), p95: state.latency.percentile(95),
-                           p99: state.latency.percentile(99), maximum: state.latency.count == 0 ? nil : state.latency.maximum,
-                           classes: state.classes, rejected: state.rejected, commits: state.commitsCounted)
+            let latency = state.latency
+            return RequestSummary(count: latency.count, meanMicroseconds: latency.mean, p50: latency.percentile(50),
+                                  p95: latency.percentile(95), p99: latency.percentile(99),
+                                  maximum: latency.count == 0 ? nil : latency.maximum, classes: state.classes,
+                                  rejected: state.rejected, commits: state.commitsCounted)
         }
     }
 }

@@ -122,7 +122,8 @@ final class HostProbe: Sendable {
         guard getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
             return nil
         }
-        return String(cString: host)
+        // A link-local IPv6 address comes with its zone (`fe80::1%eth0`); the interface is named beside it.
+        return String(String(cString: host).prefix { $0 != "%" })
     }
 
     private static func prefixLength(_ mask: UnsafeMutablePointer<sockaddr>, family: Int32) -> Int? {

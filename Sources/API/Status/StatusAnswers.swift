@@ -149,7 +149,8 @@ struct StatusAnswer: ResponseEncodable, Sendable {
                                hostUptime: status.host.hostUptime.map { Int($0) }, version: status.version),
             services: ["backend": "running", "database": health.components.userStore.serviceWord,
                        "repository": health.components.repository.status.rawValue,
-                       "bird": health.components.bird.serviceWord, "wireguard": health.components.wireguard.serviceWord],
+                       "bird": health.components.bird.serviceWord,
+                       "wireguard": health.components.wireguard.serviceWord],
             resources: Resources(cpuUsage: usage.cpuUsage, memoryUsage: usage.memoryUsage, diskUsage: usage.diskUsage,
                                  loadAvg: status.host.loadAverage),
             repository: await RepositoryAnswer(status.head), process: ProcessAnswer(process))
@@ -221,8 +222,8 @@ struct SystemInfoAnswer: ResponseEncodable, Sendable {
                         kernel: kernel?.release, architecture: kernel?.machine)
         let services = ["wireguard": ComponentHealth.wireguardNotConfigured.serviceWord,
                         "bgp": await bird.serviceWord, "database": await store.serviceWord]
-        return SystemInfoAnswer(system: host, network: Network(interfaces: status.host.interfaceAddresses.map(Interface.init)),
-                                services: services,
+        let interfaces = status.host.interfaceAddresses.map(Interface.init)
+        return SystemInfoAnswer(system: host, network: Network(interfaces: interfaces), services: services,
                                 wgc: WGC(version: status.version, repository: await RepositoryAnswer(status.head),
                                          process: ProcessAnswer(status.host.process)))
     }

@@ -37,7 +37,8 @@ struct SystemActionBody: StrictJSONBody {
         }
         if let service, service != action.service {
             throw APIError(.badRequest, "UNKNOWN_SERVICE",
-                           "action '\(action.rawValue)' acts on service '\(action.service)', not '\(service.prefix(64))'")
+                           "action '\(action.rawValue)' acts on service '\(action.service)', "
+                           + "not '\(service.prefix(64))'")
         }
         return action
     }

@@ -95,7 +95,8 @@ struct StatusMetricsTests {
             let json = try await api.json("/api/v1/status/metrics", token: token)
             let writes = try #require(json.object["writes"] as? [String: Any])
             #expect(writes["commits"] as? Int == 1)
-            #expect(writes["rejected_by_code"] as? [String: Int] == Dictionary(uniqueKeysWithValues: codes.map { ($0, 1) }))
+            let expected = Dictionary(uniqueKeysWithValues: codes.map { ($0, 1) })
+            #expect(writes["rejected_by_code"] as? [String: Int] == expected)
         }
     }
 }

@@ -21,7 +21,8 @@ struct StatusProcFilesTests {
     }
 
     @Test("meminfo without MemAvailable, or with a malformed total, reads as nothing rather than a guess",
-          arguments: ["MemTotal: 100 kB\nMemFree: 50 kB\n", "MemTotal: lots kB\nMemFree: 1 kB\nMemAvailable: 1 kB\n", ""])
+          arguments: ["MemTotal: 100 kB\nMemFree: 50 kB\n",
+                      "MemTotal: lots kB\nMemFree: 1 kB\nMemAvailable: 1 kB\n", ""])
     func memoryIncomplete(text: String) {
         #expect(ProcFiles.memory(text) == nil)
     }

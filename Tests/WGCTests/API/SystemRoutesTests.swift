@@ -20,7 +20,8 @@ struct SystemRoutesTests {
             #expect(system["kernel"] as? String == release.trimmingCharacters(in: .whitespacesAndNewlines))
             #expect(system["architecture"] as? String == "x86_64" || system["architecture"] as? String == "aarch64")
             #expect((system["os"] as? String)?.isEmpty == false)
-            let interfaces = try #require((answer.object["network"] as? [String: Any])?["interfaces"] as? [[String: Any]])
+            let network = try #require(answer.object["network"] as? [String: Any])
+            let interfaces = try #require(network["interfaces"] as? [[String: Any]])
             let loopback = try #require(interfaces.first { $0["name"] as? String == "lo" })
             #expect(loopback["ipv4"] as? String == "127.0.0.1")
             #expect((loopback["addresses"] as? [String])?.contains("127.0.0.1/8") == true)
@@ -71,8 +72,8 @@ struct SystemRoutesTests {
 
             try fixture.workspace.write("inventory/broken.yaml", "kind: Nonsense\nname: broken\n")
             let broken = try fixture.workspace.commitAll("a broken file")
-            let invalid = try await api.post("/api/v1/system/action", #"{"action": "validate", "service": "inventory"}"#,
-                                             token: token)
+            let invalid = try await api.post("/api/v1/system/action",
+                                             #"{"action": "validate", "service": "inventory"}"#, token: token)
             #expect(invalid.status == .ok)
             #expect(invalid.object["success"] as? Bool == false)
             #expect(invalid.object["valid"] as? Bool == false)
@@ -93,7 +94,8 @@ struct SystemRoutesTests {
             #expect(sync.status == .conflict)
             #expect(try api.error(sync).errorCode == "NO_REMOTE")
             #expect(try api.error(sync).detail.contains("--push"))
-            let reload = try await api.send(.post, "/api/v1/system/action", token: token, body: #"{"action": "reload"}"#)
+            let reload = try await api.send(.post, "/api/v1/system/action", token: token,
+                                            body: #"{"action": "reload"}"#)
             #expect(reload.status == .serviceUnavailable)
             #expect(try api.error(reload).errorCode == "BIRD_UNAVAILABLE")
             #expect(try api.error(reload).detail.contains("no BIRD control socket"))
