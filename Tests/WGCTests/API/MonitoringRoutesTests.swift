@@ -136,4 +136,20 @@ struct MonitoringBIRDTests {
         #expect(try lab.router.client.status().lastReconfiguration > before)
         #expect(try lab.router.client.protocols(named: lab.peerProtocol).first?.since == since)
     }
+
+    @Test("reload of a configuration BIRD cannot parse: 409 BIRD_CONFIG_REJECTED, the running one kept")
+    func reloadRejected() async throws {
+        let lab = try await SessionActionLab()
+        let config = try String(contentsOfFile: lab.router.configPath, encoding: .utf8)
+        try (config + "\nprotocol nonsense {}\n").write(toFile: lab.router.configPath, atomically: true, encoding: .utf8)
+        try await StatusTestServer(head: lab.fixture.head, birdSocket: lab.router.socketPath).run { api, token in
+            let answer = try await api.send(.post, "/api/v1/system/action", token: token,
+                                            body: #"{"action": "reload"}"#)
+            #expect(answer.status == .conflict)
+            let error = try api.error(answer)
+            #expect(error.errorCode == "BIRD_CONFIG_REJECTED")
+            #expect(error.detail.contains("kept its running configuration"))
+        }
+        #expect(try lab.router.client.protocols(named: lab.peerProtocol).first?.state == .up)
+    }
 }

@@ -137,4 +137,37 @@ struct SystemRoutesTests {
         }
         #expect(try GitWorkspace.git(in: served, "rev-parse", "main") == pushed)
     }
+
+    @Test("sync refuses diverged histories with 409 DIVERGED and changes nothing")
+    func diverged() async throws {
+        let workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        try workspace.commitAll("the example inventory")
+        let remote = workspace.path + ".remote.git"
+        let served = workspace.path + ".served.git"
+        defer {
+            try? FileManager.default.removeItem(atPath: remote)
+            try? FileManager.default.removeItem(atPath: served)
+        }
+        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, remote)
+        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, served)
+        try workspace.write("inventory/bgp/sessions/peer-8.yaml",
+                            "kind: BGPSession\nname: peer-8\nneighbor: 192.168.1.8\nremote_as: 65008\n")
+        let local = try workspace.commitAll("only here")
+        try workspace.git("push", "-q", served, "main")
+        try workspace.git("reset", "-q", "--hard", "HEAD~1")
+        try workspace.write("inventory/bgp/sessions/peer-9.yaml",
+                            "kind: BGPSession\nname: peer-9\nneighbor: 192.168.1.9\nremote_as: 65009\n")
+        try workspace.commitAll("only there")
+        try workspace.git("push", "-q", remote, "main")
+        let head = try InventoryHead(repository: served, folder: "inventory", push: remote)
+        try await StatusTestServer(head: head).run { api, token in
+            let answer = try await api.send(.post, "/api/v1/system/action", token: token, body: #"{"action": "sync"}"#)
+            #expect(answer.status == .conflict)
+            let error = try api.error(answer)
+            #expect(error.errorCode == "DIVERGED")
+            #expect(error.detail.contains("nothing was changed"))
+        }
+        #expect(try GitWorkspace.git(in: served, "rev-parse", "main") == local)
+    }
 }
