@@ -46,7 +46,8 @@ struct StatusReportRoutes: APIRoutes {
         }
         group.get("metrics") { _, _ -> MetricsAnswer in
             status.metrics.countCommits(made: await status.head.commitsMade)
-            return MetricsAnswer(status.metrics.summary(), started: status.metrics.started, host: status.host)
+            return MetricsAnswer(status.metrics.summary(), started: status.metrics.started,
+                                 connections: status.metrics.activeConnections, host: status.host)
         }
         group.get("status") { _, _ in await StatusAnswer.read(status) }
     }

@@ -42,19 +42,24 @@ public enum APIServer {
 
     /// Serves `router` until SIGTERM or SIGINT, then lets requests in flight finish (Hummingbird's graceful
     /// shutdown). A certificate or key that cannot be used throws `TLSSettings.Failure` before anything listens.
+    /// With `metrics`, every connection is counted in it.
     public static func serve(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
-                             logger: Logger) async throws {
-        try await application(configuration, router: router, logger: logger).runService()
+                             logger: Logger, metrics: APIMetrics? = nil) async throws {
+        try await application(configuration, router: router, logger: logger, metrics: metrics).runService()
     }
 
     /// The application serving `router` on the configuration's address, over HTTPS when it names a certificate
     /// and key (TLS 1.2 or later, through swift-nio-ssl). Unreadable or mismatched files throw before anything
-    /// listens.
+    /// listens. With `metrics`, a `ConnectionCounter` in each connection counts the open ones.
     public static func application(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
-                                   logger: Logger) throws -> some ApplicationProtocol {
+                                   logger: Logger, metrics: APIMetrics? = nil) throws -> some ApplicationProtocol {
         var server = HTTPServerBuilder.http1()
+        if let metrics {
+            metrics.countConnections()
+            server = .http1(additionalChannelHandlers: [ConnectionCounter(metrics: metrics)])
+        }
         if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {
-            server = try .tls(tlsConfiguration: try TLSSettings.server(certificate: certificate, key: key))
+            server = try .tls(server, tlsConfiguration: try TLSSettings.server(certificate: certificate, key: key))
         }
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -14,6 +14,10 @@ public final class APIMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     private let state = Mutex(State())
     private let inFlight: Metrics.Meter
+    private let connections: Metrics.Meter
+    private let openConnections = Atomic<Int>(0)
+    /// Whether the server counts its connections (`APIServer.application` does; a test's bare server does not).
+    private let countsConnections = Atomic<Bool>(false)
     private let commits: Metrics.Counter
     /// When counting started.
     let started = Date()
@@ -28,6 +32,7 @@ public final class APIMetrics: Sendable {
     static let requestsName = "wgc_api_requests_total"
     static let durationName = "wgc_api_request_duration_seconds"
     static let inFlightName = "wgc_api_requests_in_flight"
+    static let connectionsName = "wgc_api_connections_open"
     static let commitsName = "wgc_api_commits_total"
     static let rejectedName = "wgc_api_writes_rejected_total"
 
@@ -58,10 +63,29 @@ public final class APIMetrics: Sendable {
         factory.defaultDurationHistogramBuckets = Self.buckets
         self.factory = factory
         inFlight = Metrics.Meter(label: Self.inFlightName, dimensions: [], factory: factory)
+        connections = Metrics.Meter(label: Self.connectionsName, dimensions: [], factory: factory)
         commits = Metrics.Counter(label: Self.commitsName, dimensions: [], factory: factory)
     }
 
     func requestStarted() { inFlight.increment() }
+
+    /// From now on connections are counted (by a `ConnectionCounter` in each one's pipeline).
+    func countConnections() { countsConnections.store(true, ordering: .relaxed) }
+
+    func connectionOpened() {
+        openConnections.add(1, ordering: .relaxed)
+        connections.increment()
+    }
+
+    func connectionClosed() {
+        openConnections.subtract(1, ordering: .relaxed)
+        connections.decrement()
+    }
+
+    /// The connections open now; nil when they are not counted.
+    var activeConnections: Int? {
+        countsConnections.load(ordering: .relaxed) ? openConnections.load(ordering: .relaxed) : nil
+    }
 
     /// Counts one answered request. `route` is the route's pattern (`/api/v1/bgp/sessions/{id}`), never the path
     /// asked for, so that the series stay few.

@@ -17,8 +17,9 @@ struct ResourceUsage: Encodable, Sendable {
 }
 
 /// `GET /status/metrics`: the reference's shape. `api_response_time` is in milliseconds from every request since
-/// the server started (a `LatencyHistogram`: percentiles at most 3.1 % high); what the server does not measure —
-/// database query time, a cache, open connections — is null rather than made up.
+/// the server started (a `LatencyHistogram`: percentiles at most 3.1 % high); `active_connections` the HTTP
+/// connections open now. What the server does not measure — database query time, a cache — is null rather than
+/// made up.
 struct MetricsAnswer: ResponseEncodable, Sendable {
     var timestamp: String
     var performance: Performance
@@ -58,7 +59,7 @@ struct MetricsAnswer: ResponseEncodable, Sendable {
         var rejectedByCode: [String: UInt64]
     }
 
-    init(_ summary: RequestSummary, started: Date, host: HostProbe) {
+    init(_ summary: RequestSummary, started: Date, connections: Int?, host: HostProbe) {
         func milliseconds(_ microseconds: UInt64?) -> Double? {
             microseconds.map { Double($0) / 1000 }
         }
@@ -68,7 +69,7 @@ struct MetricsAnswer: ResponseEncodable, Sendable {
                                      avg: summary.meanMicroseconds.map { ($0 / 1000 * 1000).rounded() / 1000 },
                                      p50: milliseconds(summary.p50), p95: milliseconds(summary.p95),
                                      p99: milliseconds(summary.p99), max: milliseconds(summary.maximum)),
-            databaseQueryTime: nil, cacheHitRate: nil, activeConnections: nil)
+            databaseQueryTime: nil, cacheHitRate: nil, activeConnections: connections)
         var classes: [String: UInt64] = [:]
         for hundreds in 1...5 { classes["\(hundreds)xx"] = summary.classes[hundreds] }
         requests = Requests(total: summary.count, byStatusClass: classes,

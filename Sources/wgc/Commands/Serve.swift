@@ -96,7 +96,7 @@ struct Serve: AsyncParsableCommand {
                                       },
                                       status: status)
         do {
-            try await APIServer.serve(configuration, router: router, logger: logger)
+            try await APIServer.serve(configuration, router: router, logger: logger, metrics: status.metrics)
         } catch let failure as TLSSettings.Failure {
             printError(failure.description)
             throw ExitCode(Status.usageOrIO)

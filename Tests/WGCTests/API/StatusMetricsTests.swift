@@ -1,6 +1,9 @@
 @testable import API
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
 import Testing
 
 @Suite("Status: request metrics, JSON and Prometheus")
@@ -65,7 +68,7 @@ struct StatusMetricsTests {
             #expect(figures.allSatisfy { $0 > 0 })
             #expect(figures[1] <= figures[2] && figures[2] <= figures[3] && figures[3] <= figures[4])
             #expect(performance["database_query_time"] is NSNull, "not measured, so not made up")
-            #expect(performance["active_connections"] is NSNull)
+            #expect(performance["active_connections"] is NSNull, "a server not built by APIServer.application")
             let system = try #require(answer.object["system"] as? [String: Any])
             #expect((system["memory_usage"] as? Double).map { (0...100).contains($0) } == true)
         }
@@ -97,6 +100,32 @@ struct StatusMetricsTests {
             #expect(writes["commits"] as? Int == 1)
             let expected = Dictionary(uniqueKeysWithValues: codes.map { ($0, 1) })
             #expect(writes["rejected_by_code"] as? [String: Int] == expected)
+        }
+    }
+
+    @Test("the server built by APIServer.application counts its open connections: the test client's one")
+    func connections() async throws {
+        let fixture = try ReadsFixture()
+        let server = try await APITestServer()
+        let status = ServerStatus(head: fixture.head, store: server.store, birdSocket: nil,
+                                  stateDirectory: server.directory.path)
+        defer { try? FileManager.default.removeItem(at: server.directory) }
+        let router = APIServer.router(routes: [], authentication: server.authentication, isReady: { true },
+                                      status: status)
+        let configuration = APIServerConfiguration(repository: fixture.workspace.path, inventory: "inventory",
+                                                   port: 0, stateDirectory: server.directory.path)
+        let app = try APIServer.application(configuration, router: router, logger: Logger(label: "test"),
+                                            metrics: status.metrics)
+        try await TestExecutor.run {
+            try await app.test(.live) { client in
+                let api = APITestClient(client: client)
+                let token = try await api.tokens().accessToken
+                let answer = try await api.json("/api/v1/status/metrics", token: token)
+                let performance = try #require(answer.object["performance"] as? [String: Any])
+                #expect(performance["active_connections"] as? Int == 1)
+                let text = String(buffer: try await api.send(.get, "/metrics").body)
+                #expect(Self.sample("wgc_api_connections_open", in: text) == 1, "\(text)")
+            }
         }
     }
 }
