@@ -7,6 +7,7 @@ final class HostProbe: Sendable {
     /// The folder whose file system's free space counts (the state folder: the users database, secrets).
     let diskPath: String
     private let cpu = Mutex<CPUSample?>(nil)
+    private let usage = Mutex<(at: ContinuousClock.Instant, usage: ResourceUsage)?>(nil)
 
     /// How long a CPU reading serves as the base of the next usage figure before a newer one replaces it.
     static let cpuWindow: Duration = .seconds(1)
@@ -20,6 +21,16 @@ final class HostProbe: Sendable {
 
     init(diskPath: String) {
         self.diskPath = diskPath
+    }
+
+    /// CPU, memory and disk usage read at most `maxAge` ago: what `status/metrics` answers, so that a client
+    /// polling it often costs the server no more than one reading a second.
+    func recentUsage(maxAge: Duration = .seconds(1)) -> ResourceUsage {
+        let now = ContinuousClock.now
+        if let cached = usage.withLock({ $0 }), now - cached.at < maxAge { return cached.usage }
+        let fresh = ResourceUsage(self)
+        usage.withLock { $0 = (now, fresh) }
+        return fresh
     }
 
     static func read(_ path: String) -> String? {

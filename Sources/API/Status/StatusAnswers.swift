@@ -17,9 +17,9 @@ struct ResourceUsage: Encodable, Sendable {
 }
 
 /// `GET /status/metrics`: the reference's shape. `api_response_time` is in milliseconds from every request since
-/// the server started (a `LatencyHistogram`: percentiles at most 3.1 % high); `active_connections` the HTTP
-/// connections open now. What the server does not measure — database query time, a cache — is null rather than
-/// made up.
+/// the server started (a `LatencyHistogram`: percentiles at most 3.1 % high), `active_connections` the HTTP
+/// connections open now, `system` read at most a second ago. What the server does not measure — database query
+/// time, a cache — is null rather than made up.
 struct MetricsAnswer: ResponseEncodable, Sendable {
     var timestamp: String
     var performance: Performance
@@ -76,7 +76,7 @@ struct MetricsAnswer: ResponseEncodable, Sendable {
                             clientErrorRate: summary.rate(4).map(ResourceUsage.tenthOfPercent),
                             serverErrorRate: summary.rate(5).map(ResourceUsage.tenthOfPercent), since: started)
         writes = Writes(commits: summary.commits, rejectedByCode: summary.rejected)
-        system = ResourceUsage(host)
+        system = host.recentUsage()
     }
 }
 
