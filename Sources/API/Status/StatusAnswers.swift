@@ -159,7 +159,7 @@ struct StatusAnswer: ResponseEncodable, Sendable {
 }
 
 extension ComponentHealth {
-    /// How `status` and `system/info` name a service's state: `running`, `unavailable` or `not_configured`.
+    /// How `status` names a service's state, as the reference does: `running`, `unavailable` or `not_configured`.
     var serviceWord: String {
         switch status {
         case .healthy: "running"
@@ -167,6 +167,9 @@ extension ComponentHealth {
         case .degraded, .unhealthy: "unavailable"
         }
     }
+
+    /// How `system/info` names it, as the reference does: `active`, `unavailable` or `not_configured`.
+    var activityWord: String { status == .healthy ? "active" : serviceWord }
 }
 
 /// `GET /system/info`: the host (`uname`, `/etc/os-release`), its interfaces and addresses, the services wgc
@@ -221,8 +224,8 @@ struct SystemInfoAnswer: ResponseEncodable, Sendable {
         let kernel = status.host.kernel
         let host = Host(hostname: kernel?.hostname, os: status.host.operatingSystem,
                         kernel: kernel?.release, architecture: kernel?.machine)
-        let services = ["wireguard": ComponentHealth.wireguardNotConfigured.serviceWord,
-                        "bgp": await bird.serviceWord, "database": await store.serviceWord]
+        let services = ["wireguard": ComponentHealth.wireguardNotConfigured.activityWord,
+                        "bgp": await bird.activityWord, "database": await store.activityWord]
         let interfaces = status.host.interfaceAddresses.map(Interface.init)
         return SystemInfoAnswer(system: host, network: Network(interfaces: interfaces), services: services,
                                 wgc: WGC(version: status.version, repository: await RepositoryAnswer(status.head),

@@ -26,7 +26,7 @@ struct SystemRoutesTests {
             #expect(loopback["ipv4"] as? String == "127.0.0.1")
             #expect((loopback["addresses"] as? [String])?.contains("127.0.0.1/8") == true)
             #expect(answer.object["services"] as? [String: String]
-                    == ["wireguard": "not_configured", "bgp": "not_configured", "database": "running"])
+                    == ["wireguard": "not_configured", "bgp": "not_configured", "database": "active"])
             let wgc = try #require(answer.object["wgc"] as? [String: Any])
             #expect(wgc["version"] as? String == APIServer.version)
             #expect((wgc["repository"] as? [String: Any])?["commit"] as? String == commit)
