@@ -83,6 +83,22 @@ struct StatusRoutesTests {
         }
     }
 
+    @Test("health answers from memory: with the repository gone it stays healthy, the detailed check degraded")
+    func healthReadsNothing() async throws {
+        let fixture = try ReadsFixture()
+        _ = try await fixture.head.current()
+        try FileManager.default.removeItem(atPath: fixture.workspace.path)
+        try await StatusTestServer(head: fixture.head).run { api, token in
+            let health = try await api.json("/api/v1/status/health", token: nil)
+            #expect(health.status == .ok)
+            #expect(health.object["status"] as? String == "healthy")
+            let detailed = try await api.json("/api/v1/status/health/detailed", token: token)
+            #expect(detailed.object["status"] as? String == "degraded")
+            let repository = try #require((detailed.object["components"] as? [String: [String: Any]])?["repository"])
+            #expect(repository["status"] as? String == "degraded")
+        }
+    }
+
     @Test("no valid inventory to serve: unhealthy with 503, while the cheap health probe stays 200")
     func detailedUnhealthy() async throws {
         let workspace = try GitWorkspace()
