@@ -149,6 +149,7 @@ final class HostProbe: Sendable {
     }
 }
 
+/// This process as `/proc/self` describes it.
 struct ProcessReading: Sendable {
     var pid: Int
     var residentBytes: UInt64
@@ -158,6 +159,7 @@ struct ProcessReading: Sendable {
     var uptime: Double?
 }
 
+/// A file system's size and use, in bytes.
 struct DiskReading: Sendable {
     var path: String
     var total: UInt64
@@ -169,6 +171,7 @@ struct DiskReading: Sendable {
     }
 }
 
+/// What `uname(2)` says of the host.
 struct KernelIdentity: Sendable {
     var hostname: String
     var system: String
@@ -176,6 +179,7 @@ struct KernelIdentity: Sendable {
     var machine: String
 }
 
+/// A network interface's addresses, each with its prefix length.
 struct InterfaceAddresses: Sendable {
     var name: String
     var ipv4: [String] = []

@@ -115,11 +115,13 @@ enum ProcFiles {
         }
     }
 
+    /// This process's resident memory (bytes) and thread count.
     struct ProcessFigures: Sendable, Equatable {
         var residentBytes: UInt64
         var threads: Int
     }
 
+    /// One interface's traffic since it came up.
     struct InterfaceCounters: Sendable, Equatable {
         var name: String
         var bytesReceived: UInt64

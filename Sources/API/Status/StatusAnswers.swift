@@ -73,8 +73,8 @@ struct MetricsAnswer: ResponseEncodable, Sendable {
         var classes: [String: UInt64] = [:]
         for hundreds in 1...5 { classes["\(hundreds)xx"] = summary.classes[hundreds] }
         requests = Requests(total: summary.count, byStatusClass: classes,
-                            clientErrorRate: summary.rate(4).map(ResourceUsage.tenthOfPercent),
-                            serverErrorRate: summary.rate(5).map(ResourceUsage.tenthOfPercent), since: started)
+                            clientErrorRate: summary.rate(4).map(ResourceUsage.thousandth),
+                            serverErrorRate: summary.rate(5).map(ResourceUsage.thousandth), since: started)
         writes = Writes(commits: summary.commits, rejectedByCode: summary.rejected)
         system = host.recentUsage()
     }
@@ -82,7 +82,7 @@ struct MetricsAnswer: ResponseEncodable, Sendable {
 
 extension ResourceUsage {
     /// A rate to three decimals: error rates are small and a tenth of a percent would hide them.
-    static func tenthOfPercent(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    static func thousandth(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }
 
 /// This process as `status` and `system/info` describe it.
