@@ -26,6 +26,8 @@ public actor InventoryHead {
     private var history = FileHistory()
     /// Why the branch's newest commit is not served, when it is not.
     public private(set) var rejection: HeadRejection?
+    /// How many commits this server's writes made (for its metrics).
+    public private(set) var commitsMade = 0
 
     public init(repository: String, folder: String, branch: String = "main", push: String? = nil,
                 refreshInterval: Duration = .zero) throws {
@@ -112,6 +114,7 @@ public actor InventoryHead {
                inventory: Inventory) throws -> InventorySnapshot {
         examined = commit
         lastLook = ContinuousClock.now
+        commitsMade += 1
         let times = try history.advance(to: commit, from: parent, written: written, deleted: deleted, in: repository)
         try serve(commit, loaded: loaded, inventory: inventory, times: times)
         return snapshot!

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `/api/v1/status/health|ready|live`: what a load balancer and Kubernetes probe, without a token.
+/// `/api/v1/status/health|ready|live`: what a load balancer and Kubernetes probe, without a token. `health` reads
+/// nothing: no disk, no git, no database.
 struct StatusRoutes {
     let version: String
     /// Whether the compiled HEAD is loaded and the user store answers.
@@ -29,5 +30,25 @@ struct StatusRoutes {
     struct Probe: ResponseEncodable {
         var status: String
         var timestamp: String
+    }
+}
+
+/// `/api/v1/status/health/detailed`, `…/metrics` and `…/status`, for signed-in users: each component checked
+/// for real (503 when the server is unhealthy), the request metrics, and the host's and server's figures.
+struct StatusReportRoutes: APIRoutes {
+    let status: ServerStatus
+    var path: String { "status" }
+
+    func add(to group: RouterGroup<APIRequestContext>) {
+        group.get("health/detailed") { _, _ -> Response in
+            let report = await HealthReport.check(status)
+            return try APIJSON.response(report, status: report.status == .unhealthy ? .serviceUnavailable : .ok)
+        }
+        group.get("metrics") { _, _ -> MetricsAnswer in
+            status.metrics.countCommits(made: await status.head.commitsMade)
+            return MetricsAnswer(status.metrics.summary(), started: status.metrics.started,
+                                 connections: status.metrics.activeConnections, host: status.host)
+        }
+        group.get("status") { _, _ in await StatusAnswer.read(status) }
     }
 }

@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
 
 /// The REST API's HTTP server: every route of the reference under `/api/v1`, errors in the reference's shape.
 public enum APIServer {
@@ -9,38 +10,56 @@ public enum APIServer {
 
     /// The router: the status probes and `auth/login` open to all; `/users`, `/audit-logs` and every collection of
     /// `routes` behind a valid bearer token. Errors of every route go through `APIErrorMiddleware`; bodies over 1 MiB
-    /// are 413.
+    /// are 413. With `status`, also the detailed health, status, system and monitoring routes (behind the token),
+    /// `GET /metrics` in Prometheus's text format (open, as scrapers expect), and every request counted in
+    /// `status.metrics`.
     public static func router(routes: [any APIRoutes], authentication: APIAuthentication,
-                              isReady: @escaping @Sendable () async -> Bool) -> Router<APIRequestContext> {
+                              isReady: @escaping @Sendable () async -> Bool,
+                              status: ServerStatus? = nil) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
+        if let status { router.add(middleware: MetricsMiddleware(metrics: status.metrics)) }
         router.add(middleware: RequestBodyLimitMiddleware())
         let api = router.group("api/v1")
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
         AuthRoutes(authentication: authentication).add(to: api.group("auth"))
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
             .add(middleware: AuditMiddleware(audit: authentication.audit))
-        let collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
+        var collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
                                             AuditLogRoutes(audit: authentication.audit)] + routes
+        if let status {
+            collections += [StatusReportRoutes(status: status), SystemRoutes(status: status),
+                            MonitoringRoutes(status: status)]
+            router.get("metrics") { _, _ -> Response in
+                status.metrics.countCommits(made: await status.head.commitsMade)
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: status.metrics.exposition())))
+            }
+        }
         for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }
         return router
     }
 
     /// Serves `router` until SIGTERM or SIGINT, then lets requests in flight finish (Hummingbird's graceful
     /// shutdown). A certificate or key that cannot be used throws `TLSSettings.Failure` before anything listens.
+    /// With `metrics`, every connection is counted in it.
     public static func serve(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
-                             logger: Logger) async throws {
-        try await application(configuration, router: router, logger: logger).runService()
+                             logger: Logger, metrics: APIMetrics? = nil) async throws {
+        try await application(configuration, router: router, logger: logger, metrics: metrics).runService()
     }
 
     /// The application serving `router` on the configuration's address, over HTTPS when it names a certificate
     /// and key (TLS 1.2 or later, through swift-nio-ssl). Unreadable or mismatched files throw before anything
-    /// listens.
+    /// listens. With `metrics`, a `ConnectionCounter` in each connection counts the open ones.
     public static func application(_ configuration: APIServerConfiguration, router: Router<APIRequestContext>,
-                                   logger: Logger) throws -> some ApplicationProtocol {
+                                   logger: Logger, metrics: APIMetrics? = nil) throws -> some ApplicationProtocol {
         var server = HTTPServerBuilder.http1()
+        if let metrics {
+            metrics.countConnections()
+            server = .http1(additionalChannelHandlers: [ConnectionCounter(metrics: metrics)])
+        }
         if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {
-            server = try .tls(tlsConfiguration: try TLSSettings.server(certificate: certificate, key: key))
+            server = try .tls(server, tlsConfiguration: try TLSSettings.server(certificate: certificate, key: key))
         }
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port),

@@ -35,7 +35,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder for the users database, the token secret and generated secrets.")
     var stateDir: String
 
-    @Option(help: "BIRD's control socket, for the BGP session actions (reload, restart); empty for none.")
+    @Option(help: """
+        BIRD's control socket: the BGP session actions, system action reload, live session state in monitoring and \
+        health; empty for none.
+        """)
     var birdSocket = "/run/bird/bird.ctl"
 
     @Option(help: "A PEM certificate chain: serve HTTPS (with --tls-key).")
@@ -83,15 +86,17 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(Status.usageOrIO)
         }
         let store = authentication.store
-        let routes = InventoryRoutes.all(head: head, birdSocket: birdSocket.isEmpty ? nil : birdSocket,
-                                         secrets: SecretStore(stateDirectory: stateDir))
+        let socket = birdSocket.isEmpty ? nil : birdSocket
+        let routes = InventoryRoutes.all(head: head, birdSocket: socket, secrets: SecretStore(stateDirectory: stateDir))
+        let status = ServerStatus(head: head, store: store, birdSocket: socket, stateDirectory: stateDir)
         let router = APIServer.router(routes: routes, authentication: authentication,
                                       isReady: {
                                           guard await head.isLoaded() else { return false }
                                           return await store.isReachable()
-                                      })
+                                      },
+                                      status: status)
         do {
-            try await APIServer.serve(configuration, router: router, logger: logger)
+            try await APIServer.serve(configuration, router: router, logger: logger, metrics: status.metrics)
         } catch let failure as TLSSettings.Failure {
             printError(failure.description)
             throw ExitCode(Status.usageOrIO)
