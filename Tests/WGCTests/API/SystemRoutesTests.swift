@@ -104,17 +104,9 @@ struct SystemRoutesTests {
 
     @Test("sync fetches the remote's new commit, fast-forwards to it and serves it; again, it is up to date")
     func sync() async throws {
-        let workspace = try GitWorkspace()
-        try workspace.copy(Repository.example, to: "inventory")
-        try workspace.commitAll("the example inventory")
-        let remote = workspace.path + ".remote.git"
-        let served = workspace.path + ".served.git"
-        defer {
-            try? FileManager.default.removeItem(atPath: remote)
-            try? FileManager.default.removeItem(atPath: served)
-        }
-        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, remote)
-        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, served)
+        let clones = try SyncClones()
+        defer { withExtendedLifetime(clones) {} }
+        let (workspace, remote, served) = (clones.workspace, clones.remote, clones.served)
         let head = try InventoryHead(repository: served, folder: "inventory", push: remote)
         _ = try await head.current()
         try workspace.write("inventory/bgp/sessions/peer-9.yaml",
@@ -140,17 +132,9 @@ struct SystemRoutesTests {
 
     @Test("sync refuses diverged histories with 409 DIVERGED and changes nothing")
     func diverged() async throws {
-        let workspace = try GitWorkspace()
-        try workspace.copy(Repository.example, to: "inventory")
-        try workspace.commitAll("the example inventory")
-        let remote = workspace.path + ".remote.git"
-        let served = workspace.path + ".served.git"
-        defer {
-            try? FileManager.default.removeItem(atPath: remote)
-            try? FileManager.default.removeItem(atPath: served)
-        }
-        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, remote)
-        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, served)
+        let clones = try SyncClones()
+        defer { withExtendedLifetime(clones) {} }
+        let (workspace, remote, served) = (clones.workspace, clones.remote, clones.served)
         try workspace.write("inventory/bgp/sessions/peer-8.yaml",
                             "kind: BGPSession\nname: peer-8\nneighbor: 192.168.1.8\nremote_as: 65008\n")
         let local = try workspace.commitAll("only here")
@@ -169,5 +153,28 @@ struct SystemRoutesTests {
             #expect(error.detail.contains("nothing was changed"))
         }
         #expect(try GitWorkspace.git(in: served, "rev-parse", "main") == local)
+    }
+}
+
+/// The example inventory committed in a work tree and cloned bare twice: the remote a served repository syncs from,
+/// and the served one. Both clones are removed when this goes.
+final class SyncClones {
+    let workspace: GitWorkspace
+    let remote: String
+    let served: String
+
+    init() throws {
+        workspace = try GitWorkspace()
+        try workspace.copy(Repository.example, to: "inventory")
+        try workspace.commitAll("the example inventory")
+        remote = workspace.path + ".remote.git"
+        served = workspace.path + ".served.git"
+        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, remote)
+        try GitWorkspace.git(in: workspace.path, "clone", "-q", "--bare", workspace.path, served)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: remote)
+        try? FileManager.default.removeItem(atPath: served)
     }
 }
