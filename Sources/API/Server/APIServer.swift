@@ -23,6 +23,7 @@ public enum APIServer {
         let api = router.group("api/v1")
         StatusRoutes(version: version, isReady: isReady).add(to: api.group("status"))
         AuthRoutes(authentication: authentication).add(to: api.group("auth"))
+        OpenAPIRoutes().add(to: api)
         let authenticated = api.group().add(middleware: BearerAuthMiddleware(authentication: authentication))
             .add(middleware: AuditMiddleware(audit: authentication.audit))
         var collections: [any APIRoutes] = [UserRoutes(store: authentication.store),
