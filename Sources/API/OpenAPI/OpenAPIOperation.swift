@@ -69,7 +69,9 @@ struct OpenAPIOperation: Sendable {
         var responses: [String: OpenAPIValue] = [:]
         for (status, answer) in answers {
             var response: [String: OpenAPIValue] = ["description": .string(answer.description)]
-            if let schema = answer.schema { response["content"] = [.string(answer.mediaType): ["schema": schema]] }
+            if let schema = answer.schema {
+                response["content"] = .object([answer.mediaType: ["schema": schema]])
+            }
             if answer.counted {
                 response["headers"] = ["X-Total-Count": ["description": "How many items the whole list has",
                                                          "schema": Schema.integer]]

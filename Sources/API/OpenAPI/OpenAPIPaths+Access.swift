@@ -6,7 +6,7 @@ extension OpenAPIPaths {
                                                              schema: ["type": "object"])]),
         OpenAPIOperation(method: "get", path: "/metrics", summary: "Prometheus metrics (text exposition format)",
                          tag: "status", access: .open,
-                         answers: [200: .json("The metrics", Schema.string,
+                         answers: [200: .init(description: "The metrics", schema: Schema.string,
                                               mediaType: "text/plain")]),
         OpenAPIOperation(method: "post", path: "/api/v1/auth/login", summary: "Log in with a username and password",
                          tag: "auth", access: .open, body: Schema.ref("LoginRequest"),
