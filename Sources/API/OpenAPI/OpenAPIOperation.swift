@@ -99,4 +99,10 @@ extension OpenAPIOperation {
         ["name": "offset", "in": "query", "required": false, "description": "How many items to skip",
          "schema": ["type": "integer", "minimum": 0, "default": 0]],
     ]
+
+    /// `?limit=` with an upper bound.
+    static func limit(maximum: Int) -> OpenAPIValue {
+        ["name": "limit", "in": "query", "required": false, "description": .string("How many items, 1 to \(maximum)"),
+         "schema": ["type": "integer", "minimum": 1, "maximum": .int(maximum)]]
+    }
 }

@@ -37,7 +37,7 @@ extension OpenAPIPaths {
                          access: .superuser, answers: [204: .init(description: "Deleted")], errors: [409]),
         OpenAPIOperation(method: "get", path: "/api/v1/audit-logs", summary: "The audit log, newest first",
                          tag: "audit", access: .superuser,
-                         query: OpenAPIOperation.paging + [
+                         query: [OpenAPIOperation.limit(maximum: AuditLogRoutes.maxLimit), OpenAPIOperation.paging[1],
                              ["name": "user", "in": "query", "required": false, "schema": Schema.string],
                              ["name": "action", "in": "query", "required": false,
                               "schema": Schema.enum(AuditAction.allCases.map(\.rawValue))],

@@ -10,9 +10,10 @@ extension OpenAPIPaths {
         + actions
 
     /// An inventory read can find the compiled HEAD unavailable (503); a write can also lose a race or find the
-    /// repository busy (409), or fail to push (503).
+    /// repository busy (409), be refused by the compiler (422, a delete too: what it would leave dangling), or fail
+    /// to push (503).
     static let readErrors = [503]
-    static let writeErrors = [409, 503]
+    static let writeErrors = [409, 422, 503]
 
     /// List, read, create, update and delete one kind of resource at `path`.
     static func resource(_ path: String, _ name: String, tag: String, schema: String, wrappedIn key: String? = nil)

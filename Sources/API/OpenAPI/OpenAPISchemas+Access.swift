@@ -28,11 +28,11 @@ extension OpenAPISchemas {
         ]),
         "UserCreate": Schema.object([
             "username": Schema.string, "email": Schema.nullable(Schema.string), "password": Schema.string,
-            "is_active": Schema.boolean, "is_superuser": Schema.boolean,
+            "is_active": Schema.nullable(Schema.boolean), "is_superuser": Schema.nullable(Schema.boolean),
         ], required: ["username", "password"]),
         "UserUpdate": Schema.object([
-            "email": Schema.nullable(Schema.string), "password": Schema.string, "is_active": Schema.boolean,
-            "is_superuser": Schema.boolean,
+            "email": Schema.nullable(Schema.string), "password": Schema.nullable(Schema.string),
+            "is_active": Schema.nullable(Schema.boolean), "is_superuser": Schema.nullable(Schema.boolean),
         ], required: []),
         "AuditEntry": Schema.object([
             "id": Schema.integer, "timestamp": Schema.dateTime, "user": Schema.nullable(Schema.string),

@@ -46,14 +46,15 @@ extension OpenAPISchemas {
             "message": Schema.string, "error_code": Schema.string,
         ], required: ["session_id", "success", "message"]))]),
         "AllocateRequest": Schema.object([
-            "client_id": Schema.uuid, "auto_announce": Schema.boolean, "prefix_length": Schema.integer,
+            "client_id": Schema.uuid, "auto_announce": Schema.nullable(Schema.boolean),
+            "prefix_length": Schema.nullable(Schema.integer),
         ], required: ["client_id"]),
         "AllocateResult": Schema.object([
             "success": Schema.boolean, "allocation_id": Schema.uuid, "allocated_prefix": Schema.string,
             "message": Schema.string, "commit": Schema.string,
         ]),
         "ActionResult": Schema.object(["success": Schema.boolean, "message": Schema.string, "commit": Schema.string]),
-        "WhitelistRequest": Schema.object(["prefix": Schema.string, "description": Schema.string],
+        "WhitelistRequest": Schema.object(["prefix": Schema.string, "description": nullableString],
                                           required: ["prefix"]),
         "WhitelistEntry": Schema.object([
             "id": Schema.uuid, "pool_id": Schema.uuid, "prefix": Schema.string, "description": nullableString,

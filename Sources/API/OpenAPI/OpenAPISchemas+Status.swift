@@ -28,7 +28,8 @@ extension OpenAPISchemas {
             "system": object, "network": object, "services": Schema.map(Schema.string), "wgc": object,
         ]),
         "SystemActionRequest": Schema.object([
-            "action": Schema.enum(SystemAction.allCases.map(\.rawValue)), "service": Schema.string,
+            "action": Schema.enum(SystemAction.allCases.map(\.rawValue)),
+            "service": Schema.nullable(Schema.enum(Array(Set(SystemAction.allCases.map(\.service))).sorted())),
         ], required: ["action"]),
         "SystemActionResult": Schema.object([
             "action": Schema.enum(SystemAction.allCases.map(\.rawValue)), "success": Schema.boolean,
