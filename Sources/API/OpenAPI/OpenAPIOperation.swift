@@ -93,11 +93,12 @@ struct OpenAPIOperation: Sendable {
 
 extension OpenAPIOperation {
     /// `?limit=` and `?offset=`, as `Page` reads them.
+    /// Both are whole numbers the server can hold (a 64-bit integer; larger ones are a 400).
     static let paging: [OpenAPIValue] = [
         ["name": "limit", "in": "query", "required": false, "description": "How many items, at least 1",
-         "schema": ["type": "integer", "minimum": 1]],
+         "schema": ["type": "integer", "minimum": 1, "maximum": .int(Int.max)]],
         ["name": "offset", "in": "query", "required": false, "description": "How many items to skip",
-         "schema": ["type": "integer", "minimum": 0, "default": 0]],
+         "schema": ["type": "integer", "minimum": 0, "maximum": .int(Int.max), "default": 0]],
     ]
 
     /// `?limit=` with an upper bound.
