@@ -42,6 +42,25 @@ enum POSIXFile {
     }
 }
 
+/// Creates a file at `path` holding `contents`, with mode `permissions`, flushed to disk: never an existing file,
+/// never through a symbolic link. A partly written file is removed.
+public func createNewFile(_ path: String, contents: String, permissions: mode_t) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, permissions)
+    guard descriptor >= 0 else {
+        guard errno == EEXIST else { throw POSIXFile.lastError(path) }
+        throw SourceError(path: path, message: "the file exists; remove it first")
+    }
+    do {
+        try POSIXFile.write(descriptor, contents, path: path)
+        guard fsync(descriptor) == 0 else { throw POSIXFile.lastError(path) }
+    } catch {
+        close(descriptor)
+        unlink(path)
+        throw error
+    }
+    close(descriptor)
+}
+
 /// Reads a whole file into bytes. A file larger than `limit` is refused before any of it is read.
 public func readFileBytes(_ path: String, limit: Int = .max) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -79,34 +79,12 @@ extension Keys {
                 print(privateKey)
                 return
             }
-            if let failure = Self.create(output, holding: Array((privateKey + "\n").utf8)) {
-                printError("cannot create \(output): \(failure)")
+            do {
+                try createNewFile(output, contents: privateKey + "\n", permissions: 0o600)
+            } catch {
+                printError("cannot create the key file: \(error)")
                 throw ExitCode(Status.usageOrIO)
             }
-        }
-
-        /// Writes `bytes` to a new file at `path`, mode 0600, synced; why not, or nil. A partial file is removed.
-        static func create(_ path: String, holding bytes: [UInt8]) -> String? {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else {
-                return errno == EEXIST ? "the file exists; remove it first" : String(cString: strerror(errno))
-            }
-            var failure: String?
-            var offset = 0
-            while offset < bytes.count, failure == nil {
-                let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                if written > 0 {
-                    offset += written
-                } else if written == 0 {
-                    failure = "nothing could be written"
-                } else if errno != EINTR {
-                    failure = String(cString: strerror(errno))
-                }
-            }
-            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-            close(descriptor)
-            if failure != nil { unlink(path) }
-            return failure
         }
     }
 }

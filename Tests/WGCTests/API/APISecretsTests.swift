@@ -67,7 +67,8 @@ struct APISecretsTests {
     /// `wgc keys unseal` writes the private key of `publicKey` to a new 0600 file that `wg pubkey` agrees with,
     /// refuses to overwrite a file, and names the key it does not hold.
     static func unsealsForTheRouter(publicKey: String, stateDirectory: String) throws {
-        guard ServedWGC.built, Programs.available("wg") else { return }
+        try #require(ServedWGC.built, "the wgc binary is built with the tests (swift build --build-tests)")
+        try #require(Programs.available("wg"), "wireguard-tools is installed by scripts/install-deps")
         let file = stateDirectory + "-wg1.key"
         defer { try? FileManager.default.removeItem(atPath: file) }
         let unseal = [APIServeCommandTests.wgc, "keys", "unseal", "--state-dir", stateDirectory, publicKey]
