@@ -7,6 +7,8 @@ import YAML
 /// only) and `/validate-rpki` (a read against the repository's VRPs and the pool node's ASN, RFC 6811).
 struct PoolActionRoutes: APIRoutes {
     let head: InventoryHead
+    /// Told of every commit these routes land, for the WebSocket subscribers of the pool.
+    var live: LiveUpdates?
     var path: String { "ipv6/pools" }
 
     func add(to group: RouterGroup<APIRequestContext>) {
@@ -39,6 +41,7 @@ struct PoolActionRoutes: APIRoutes {
             change.message = "ipv6: allocate \(result.prefix) from pool \(pool.key) to client \(client)"
             return change
         }
+        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "allocate")
         let id = outcome.resourceID ?? ""
         let prefix = outcome.snapshot.inventory.allocations.first { $0.id == id }?.prefix.description ?? ""
         return try APIJSON.response(AllocateAnswer(success: true, allocationId: id, allocatedPrefix: prefix,
@@ -60,6 +63,7 @@ struct PoolActionRoutes: APIRoutes {
             change.message = "ipv6: release \(allocation.key) from pool \(pool.key)"
             return change
         }
+        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "release")
         return try APIJSON.response(ActionAnswer(success: true, message: "released", commit: outcome.commit),
                                     commit: outcome.commit)
     }
@@ -74,6 +78,7 @@ struct PoolActionRoutes: APIRoutes {
             if let description = body.description { fields["description"] = .string(description) }
             return try ResourceWriter(kind: .whitelist).create(fields, in: base)
         }
+        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "whitelist")
         let id = outcome.resourceID ?? ""
         let entry = outcome.snapshot.inventory.whitelist.first { $0.id == id }
         return try APIJSON.response(WhitelistAnswer(id: id, poolId: poolID.lowercased(),

@@ -19,6 +19,9 @@ public final class APIMetrics: Sendable {
     /// Whether the server counts its connections (`APIServer.application` does; a test's bare server does not).
     private let countsConnections = Atomic<Bool>(false)
     private let commits: Metrics.Counter
+    private let webSockets: Metrics.Meter
+    private let webSocketsDropped: Metrics.Counter
+    private let openWebSockets = Atomic<Int>(0)
     /// When counting started.
     let started = Date()
 
@@ -35,6 +38,8 @@ public final class APIMetrics: Sendable {
     static let connectionsName = "wgc_api_connections_open"
     static let commitsName = "wgc_api_commits_total"
     static let rejectedName = "wgc_api_writes_rejected_total"
+    static let webSocketsName = "wgc_api_websocket_connections"
+    static let webSocketsDroppedName = "wgc_api_websocket_dropped_total"
 
     private struct State {
         var routes: [RouteKey: RouteSeries] = [:]
@@ -65,6 +70,8 @@ public final class APIMetrics: Sendable {
         inFlight = Metrics.Meter(label: Self.inFlightName, dimensions: [], factory: factory)
         connections = Metrics.Meter(label: Self.connectionsName, dimensions: [], factory: factory)
         commits = Metrics.Counter(label: Self.commitsName, dimensions: [], factory: factory)
+        webSockets = Metrics.Meter(label: Self.webSocketsName, dimensions: [], factory: factory)
+        webSocketsDropped = Metrics.Counter(label: Self.webSocketsDroppedName, dimensions: [], factory: factory)
     }
 
     func requestStarted() { inFlight.increment() }
@@ -81,6 +88,17 @@ public final class APIMetrics: Sendable {
         openConnections.subtract(1, ordering: .relaxed)
         connections.decrement()
     }
+
+    /// The WebSocket connections open now.
+    func webSocketConnections(_ count: Int) {
+        openWebSockets.store(count, ordering: .relaxed)
+        webSockets.set(count)
+    }
+
+    var activeWebSockets: Int { openWebSockets.load(ordering: .relaxed) }
+
+    /// A WebSocket client dropped because it did not read its messages fast enough.
+    func webSocketDropped() { webSocketsDropped.increment() }
 
     /// The connections open now; nil when they are not counted.
     var activeConnections: Int? {

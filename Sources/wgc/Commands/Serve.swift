@@ -87,16 +87,19 @@ struct Serve: AsyncParsableCommand {
         }
         let store = authentication.store
         let socket = birdSocket.isEmpty ? nil : birdSocket
-        let routes = InventoryRoutes.all(head: head, birdSocket: socket, secrets: SecretStore(stateDirectory: stateDir))
         let status = ServerStatus(head: head, store: store, birdSocket: socket, stateDirectory: stateDir)
+        let live = LiveUpdates(authentication: authentication, status: status)
+        let routes = InventoryRoutes.all(head: head, birdSocket: socket, secrets: SecretStore(stateDirectory: stateDir),
+                                         live: live)
         let router = APIServer.router(routes: routes, authentication: authentication,
                                       isReady: {
                                           guard await head.isLoaded() else { return false }
                                           return await store.isReachable()
                                       },
-                                      status: status)
+                                      status: status, live: live)
         do {
-            try await APIServer.serve(configuration, router: router, logger: logger, metrics: status.metrics)
+            try await APIServer.serve(configuration, router: router, logger: logger, metrics: status.metrics,
+                                      live: live)
         } catch let failure as TLSSettings.Failure {
             printError(failure.description)
             throw ExitCode(Status.usageOrIO)

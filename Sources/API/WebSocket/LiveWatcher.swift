@@ -1,0 +1,210 @@
+import BIRD
+import Compiler
+import Foundation
+
+/// What the WebSocket connections are told, found by looking once per `interval` while any is open (one look
+/// for all of them): the branch's HEAD (a commit that does not validate raises an alert; a new one that changes
+/// a pool's usage is a `pool_status_update`), BIRD's sessions (a state change is a `bgp_status_update`; BIRD not
+/// answering an alert), the state folder's disk, and each connection's token (expired or revoked: closed).
+actor LiveWatcher {
+    let status: ServerStatus
+    let store: UserStore
+    let hub: LiveHub
+    let interval: Duration
+    let tokenInterval: Duration
+
+    /// Each session's state at the last look, by id; nil before the first.
+    private var sessions: [String: BGPSessionLive]?
+    private var birdAnswers: Bool?
+    /// Each pool's usage at `poolsCommit`, by id.
+    private var pools: [String: PoolKey] = [:]
+    private var poolsCommit: String?
+    private var alerts: [SystemAlert.Kind: SystemAlert] = [:]
+    private var lastTokenCheck: ContinuousClock.Instant?
+
+    init(status: ServerStatus, store: UserStore, hub: LiveHub, interval: Duration, tokenInterval: Duration) {
+        self.status = status
+        self.store = store
+        self.hub = hub
+        self.interval = interval
+        self.tokenInterval = tokenInterval
+    }
+
+    /// Looks every `interval` until no connection is left.
+    func run() async {
+        while hub.keepWatching(), !Task.isCancelled {
+            await look()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    func look() async {
+        let snapshot = await checkHead()
+        if let snapshot { await checkSessions(snapshot.inventory) }
+        checkDisk()
+        await checkTokens()
+    }
+
+    /// The alerts in force, for a new connection.
+    var activeAlerts: [SystemAlert] { alerts.values.sorted { $0.alert.rawValue < $1.alert.rawValue } }
+
+    /// The sessions as last seen (looked at now when they never were), in the HEAD's order.
+    func currentSessions() async -> [BGPSessionLive] {
+        if sessions == nil, let snapshot = try? await status.head.current() {
+            await checkSessions(snapshot.inventory)
+        }
+        guard let inventory = try? await status.head.current().inventory, let sessions else { return [] }
+        return inventory.sessions.compactMap { sessions[$0.id] }
+    }
+
+    // MARK: HEAD and pools
+
+    private func checkHead() async -> InventorySnapshot? {
+        let snapshot = try? await status.head.current()
+        if let rejection = await status.head.rejection {
+            if alerts[.headInvalid]?.commit != rejection.commit {
+                raise(SystemAlert(alert: .headInvalid, severity: "critical", detail: rejection.reason,
+                                  commit: rejection.commit))
+            }
+        } else if alerts[.headInvalid] != nil {
+            resolve(.headInvalid, "commit \(snapshot?.commit ?? "?") validates and is served")
+        }
+        if let snapshot, snapshot.commit != poolsCommit { poolsChanged(snapshot, action: "commit") }
+        return snapshot
+    }
+
+    /// A write of this server (allocate, release, whitelist) committed `snapshot`: its pool is announced even when
+    /// its usage did not change, other pools when theirs did.
+    func poolCommitLanded(_ snapshot: InventorySnapshot, poolID: String, action: String) {
+        poolsChanged(snapshot, action: action, announcing: poolID.lowercased())
+    }
+
+    private func poolsChanged(_ snapshot: InventorySnapshot, action: String, announcing: String? = nil) {
+        let first = poolsCommit == nil
+        for pool in snapshot.inventory.pools {
+            let answer = PoolStatusAnswer(pool, inventory: snapshot.inventory)
+            let key = PoolKey(answer)
+            defer { pools[answer.poolId] = key }
+            guard answer.poolId == announcing || (!first && pools[answer.poolId] != key) else { continue }
+            hub.publish(.poolStatus(answer, action: action, commit: snapshot.commit))
+        }
+        poolsCommit = snapshot.commit
+    }
+
+    // MARK: BIRD
+
+    private func checkSessions(_ inventory: Inventory) async {
+        let now: [BGPSessionLive]
+        if status.birdSocket == nil {
+            now = BGPSessionLive.unknown(inventory, reason: "no BIRD control socket is configured "
+                                         + "(wgc serve --bird-socket)")
+        } else {
+            do {
+                let (clock, protocols) = try await status.bird.withConnection { connection throws(BIRDError) in
+                    (try connection.status().serverTime, try connection.protocols())
+                }
+                now = BGPSessionLive.sessions(inventory, protocols: protocols, clock: clock)
+                if birdAnswers == false { resolve(.birdDown, "BIRD answers again on \(status.birdSocket ?? "")") }
+                birdAnswers = true
+            } catch {
+                let reason = (error as? APIError)?.detail ?? "\(error)"
+                now = BGPSessionLive.unknown(inventory, reason: reason)
+                if birdAnswers != false {
+                    raise(SystemAlert(alert: .birdDown, severity: "critical", detail: reason, commit: nil))
+                }
+                birdAnswers = false
+            }
+        }
+        let before = sessions
+        sessions = Dictionary(now.map { ($0.sessionId, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let before else { return }
+        for session in now {
+            let previous = before[session.sessionId]
+            if let previous, SessionKey(previous) == SessionKey(session) { continue }
+            hub.publish(.bgpStatus(session, previous: previous?.status))
+        }
+    }
+
+    // MARK: Disk
+
+    private func checkDisk() {
+        guard let disk = status.host.disk else { return }
+        let free = 100 - disk.usagePercent
+        let severity = free < HealthReport.diskCritical ? "critical" : free < HealthReport.diskLow ? "warning" : nil
+        let detail = String(format: "%.1f %% free in %@", free, disk.path)
+        if let severity {
+            if alerts[.diskLow]?.severity != severity {
+                raise(SystemAlert(alert: .diskLow, severity: severity, detail: detail, commit: nil))
+            }
+        } else if alerts[.diskLow] != nil {
+            resolve(.diskLow, detail)
+        }
+    }
+
+    // MARK: Tokens
+
+    /// Closes the connections whose token expired (every look) or was revoked, or whose user was deactivated or
+    /// changed password (asked of the store once per `tokenInterval`, once per token).
+    private func checkTokens() async {
+        let now = Date()
+        var open: [LiveToken: (String, [LiveConnection])] = [:]
+        for connection in hub.connections {
+            if connection.token.expires <= now {
+                connection.end(.tokenExpired)
+            } else {
+                open[connection.token, default: (connection.userID, [])].1.append(connection)
+            }
+        }
+        let clock = ContinuousClock.now
+        if let lastTokenCheck, clock < lastTokenCheck + tokenInterval { return }
+        lastTokenCheck = clock
+        for (token, (userID, connections)) in open {
+            // A store that does not answer closes nothing: the next look asks again.
+            guard let holder = try? await Optional(store.holder(ofAccessToken: token.jti, userID: userID,
+                                                                generation: token.generation)),
+                  holder?.isActive != true
+            else { continue }
+            for connection in connections { connection.end(.tokenRevoked) }
+        }
+    }
+
+    // MARK: Alerts
+
+    private func raise(_ alert: SystemAlert) {
+        alerts[alert.alert] = alert
+        hub.publish(.alert(alert))
+    }
+
+    private func resolve(_ kind: SystemAlert.Kind, _ detail: String) {
+        guard alerts.removeValue(forKey: kind) != nil else { return }
+        hub.publish(.alert(SystemAlert(alert: kind, severity: "resolved", detail: detail, commit: nil)))
+    }
+}
+
+/// What of a pool's usage makes an update.
+private struct PoolKey: Equatable {
+    var allocated: UInt64
+    var capacity: UInt64
+    var status: String
+
+    init(_ answer: PoolStatusAnswer) {
+        allocated = answer.allocated
+        capacity = answer.totalCapacity
+        status = answer.status
+    }
+}
+
+/// What of a session's live state makes an update: its state, BIRD's, the last error, whether BIRD knows it.
+private struct SessionKey: Equatable {
+    var status: String
+    var birdState: String?
+    var lastError: String?
+    var known: Bool
+
+    init(_ session: BGPSessionLive) {
+        status = session.status
+        birdState = session.birdState
+        lastError = session.lastError
+        known = session.reason == nil
+    }
+}
