@@ -39,6 +39,7 @@ public enum OpenAPIDocument {
                         404: "No such resource",
                         409: "A conflict: the branch moved, the repository is busy, or BIRD refused",
                         413: "The body is over 1 MiB",
+                        426: "This URL is a WebSocket: open it with an Upgrade: websocket request",
                         422: "The body or the inventory it makes is invalid; VALIDATION_FAILED carries `diagnostics`",
                         429: "Too many requests; `Retry-After` says when to retry",
                         500: "The server failed", 502: "BIRD's answer could not be read",

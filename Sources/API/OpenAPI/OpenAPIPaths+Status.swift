@@ -41,5 +41,16 @@ extension OpenAPIPaths {
                          tag: "monitoring", access: .token,
                          answers: [200: .json("The pools", Schema.array(Schema.ref("PoolStatus")))],
                          errors: [503]),
+        OpenAPIOperation(method: "get", path: "/api/v1/ws/{user_id}",
+                         summary: "The WebSocket of live updates (bgp_status_update, pool_status_update, "
+                             + "system_alert); a plain GET says why an upgrade would be refused, or 426",
+                         tag: "websocket", access: .token,
+                         query: [["name": "token", "in": "query", "required": false, "schema": Schema.string,
+                                  "description": "The access token, when no Authorization header can be sent"],
+                                 ["name": "connection_type", "in": "query", "required": false,
+                                  "schema": ["type": "string",
+                                             "enum": .array(LiveConnectionType.allCases.map { .string($0.rawValue) })]]],
+                         answers: [101: .init(description: "Switching to the WebSocket protocol", schema: nil)],
+                         errors: [403, 426]),
     ]
 }

@@ -60,17 +60,29 @@ final class LiveConnection: Sendable {
         return state.withLock { state in state.subscriptions.contains { $0.covers(topic.channel, id: topic.id) } }
     }
 
-    /// Queues `text`, never waiting. A full queue drops the client: false then, and after the connection closes.
+    /// What became of a message given to `send`.
+    enum Sent: Sendable, Equatable {
+        case queued
+        /// The queue was full: the client is dropped now.
+        case dropped
+        /// The connection is closing: nothing more is sent.
+        case closing
+    }
+
+    /// Queues `text`, never waiting. A full queue drops the client.
     @discardableResult
-    func send(_ text: String) -> Bool {
-        if state.withLock({ $0.closing }) { return false }
+    func send(_ text: String) -> Sent {
+        if state.withLock({ $0.closing }) { return .closing }
         switch continuation.yield(.text(text)) {
-        case .enqueued: return true
-        case .dropped, .terminated:
+        case .enqueued:
+            return .queued
+        case .dropped:
             end(.slowClient)
-            return false
+            return .dropped
+        case .terminated:
+            return .closing
         @unknown default:
-            return false
+            return .closing
         }
     }
 

@@ -56,7 +56,7 @@ final class LiveHub: Sendable {
         let recipients = connections.filter { $0.wants(event) }
         guard !recipients.isEmpty else { return }
         let text = event.text()
-        for connection in recipients where !connection.send(text) {
+        for connection in recipients where connection.send(text) == .dropped {
             metrics?.webSocketDropped()
         }
     }

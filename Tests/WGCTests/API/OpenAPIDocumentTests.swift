@@ -14,9 +14,10 @@ struct OpenAPIDocumentTests {
         let fixture = try ReadsFixture()
         let server = try await StatusTestServer(head: fixture.head)
         defer { try? FileManager.default.removeItem(at: server.server.directory) }
-        let router = APIServer.router(routes: InventoryRoutes.all(head: fixture.head),
+        let live = LiveUpdates(authentication: server.server.authentication, status: server.status)
+        let router = APIServer.router(routes: InventoryRoutes.all(head: fixture.head, live: live),
                                       authentication: server.server.authentication, isReady: { true },
-                                      status: server.status)
+                                      status: server.status, live: live)
         return Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
     }
 

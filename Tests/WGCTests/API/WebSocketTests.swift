@@ -201,3 +201,113 @@ struct WebSocketTests {
         }
     }
 }
+
+@Suite("WebSocket: a client that stops reading", .timeLimit(.minutes(2)))
+struct WebSocketSlowClientTests {
+    /// A WebSocket opened by hand on a small receive buffer, which then reads nothing.
+    final class StalledSocket {
+        let socket: Int32
+
+        init(port: Int, path: String) throws {
+            socket = try #require(Loopback.connect(port: port, receiveBuffer: 4096))
+            let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            _ = request.withCString { send(socket, $0, strlen($0), 0) }
+            var head = [UInt8]()
+            var byte: UInt8 = 0
+            while !head.suffix(4).elementsEqual("\r\n\r\n".utf8), recv(socket, &byte, 1, 0) == 1 { head.append(byte) }
+            #expect(String(decoding: head, as: UTF8.self).hasPrefix("HTTP/1.1 101"))
+        }
+
+        /// The payload of the next (unfragmented, unmasked) frame from the server.
+        func readFrame() throws -> String {
+            func read(_ count: Int) throws -> [UInt8] {
+                var bytes = [UInt8](repeating: 0, count: count)
+                var done = 0
+                while done < count {
+                    let got = bytes.withUnsafeMutableBytes { recv(socket, $0.baseAddress! + done, count - done, 0) }
+                    try #require(got > 0, "the server closed the connection")
+                    done += got
+                }
+                return bytes
+            }
+            let header = try read(2)
+            var length = Int(header[1] & 0x7f)
+            if length == 126 { length = try read(2).reduce(0) { $0 << 8 | Int($1) } }
+            if length == 127 { length = try read(8).reduce(0) { $0 << 8 | Int($1) } }
+            return String(decoding: try read(length), as: UTF8.self)
+        }
+
+        deinit { close(socket) }
+    }
+
+    @Test("a client whose queue fills is dropped and counted; a client that reads gets every message meanwhile")
+    func slowClientDropped() async throws {
+        let fixture = try ReadsFixture()
+        let server = try await LiveTestServer(head: fixture.head, queueLimit: 32)
+        try await server.run { api, port, tokens in
+            let path = WebSocketTests.path(tokens.user.id, token: tokens.accessToken)
+            let reader = try await LiveTestClient(port: port, path: path)
+            _ = try await reader.next("connected")
+            let stalled = try StalledSocket(port: port, path: path)
+            #expect(try stalled.readFrame().contains(#""type":"connected""#))
+            #expect(server.live.connectionCount == 2)
+            let detail = String(repeating: "x", count: 16 << 10)
+            var rounds = 0
+            // Rounds of 16 alerts (16 KiB each): the reader reads each round before the next; the stalled client's
+            // queue holds 32 once the socket buffers between it and the server are full.
+            while server.live.connectionCount == 2 {
+                rounds += 1
+                try #require(rounds <= 2_000, "the stalled client was never dropped")
+                for index in 0..<16 {
+                    server.live.hub.publish(.alert(SystemAlert(alert: .diskLow, severity: "warning",
+                                                               detail: "\(rounds).\(index) " + detail, commit: nil)))
+                }
+                for index in 0..<16 {
+                    let alert = try await reader.next("system_alert")
+                    #expect((alert["detail"] as? String)?.hasPrefix("\(rounds).\(index) ") == true)
+                }
+            }
+            #expect(server.live.connectionCount == 1)
+            let metrics = try await api.send(.get, "/metrics")
+            let text = String(buffer: metrics.body)
+            #expect(text.contains("wgc_api_websocket_dropped_total 1"), "\(text)")
+            #expect(text.contains("wgc_api_websocket_connections 1"))
+            withExtendedLifetime(stalled) {}
+            try await reader.close()
+        }
+    }
+}
+
+@Suite("WebSocket on a running BIRD", .timeLimit(.minutes(2)),
+       .enabled(if: Programs.isRoot, "needs root for network namespaces (CI runs as root)"),
+       .enabled(if: Programs.available("bird", "ip"), "needs bird2 and iproute2"))
+struct WebSocketBIRDTests {
+    @Test("a session going down in BIRD reaches its subscribers with the state before; BIRD stopping is an alert")
+    func sessionStateChanges() async throws {
+        let lab = try await SessionActionLab()
+        let server = try await LiveTestServer(head: lab.fixture.head, birdSocket: lab.router.socketPath)
+        try await server.run { _, port, tokens in
+            let socket = try await LiveTestClient(port: port, path: WebSocketTests.path(
+                tokens.user.id, token: tokens.accessToken))
+            _ = try await socket.next("connected")
+            try await socket.send(#"{"type":"subscribe","channel":"bgp_sessions","session_id":"\#(lab.peer.id)"}"#)
+            let subscribed = try await socket.next("subscribed")
+            let current = try #require((subscribed["current"] as? [[String: Any]])?.first)
+            #expect(current["status"] as? String == "established")
+            #expect(current["protocol"] as? String == lab.peerProtocol)
+
+            _ = try lab.neighbor.client.send("disable to_router")
+            let update = try await socket.next("bgp_status_update")
+            #expect(update["session_id"] as? String == lab.peer.id)
+            #expect(update["previous_status"] as? String == "established")
+            #expect(update["status"] as? String != "established", "\(update)")
+
+            _ = try lab.router.client.send("down")
+            let alert = try await socket.next("system_alert")
+            #expect(alert["alert"] as? String == "bird_down")
+            #expect(alert["severity"] as? String == "critical")
+            try await socket.close()
+        }
+    }
+}
