@@ -29,7 +29,7 @@ final class LiveConnection: Sendable {
 
     /// Why a connection ended, when the server ended it.
     enum Ending: Sendable, Equatable {
-        case slowClient, tokenExpired, tokenRevoked, shutdown
+        case slowClient, tokenExpired, tokenRevoked
     }
 
     init(userID: String, token: LiveToken, subscriptions: [LiveSubscription], channel: any Channel,
@@ -98,7 +98,6 @@ final class LiveConnection: Sendable {
         case .slowClient: (.policyViolation, "the client read too slowly: its send queue was full")
         case .tokenExpired: (.policyViolation, "the access token expired")
         case .tokenRevoked: (.policyViolation, "the access token was revoked")
-        case .shutdown: (.goingAway, "the server is shutting down")
         }
         guard reason != .slowClient, case .enqueued = continuation.yield(.close(code, words)) else {
             // Nothing more can be sent in order: hang up.
