@@ -17,11 +17,12 @@ struct LiveTestServer {
     let status: ServerStatus
     let live: LiveUpdates
 
+    /// `disk`: the folder whose file system the disk alerts watch (the state folder's by default).
     init(head: InventoryHead, birdSocket: String? = nil, accessLifetime: TimeInterval = 900,
-         tokenInterval: Duration = .milliseconds(100), queueLimit: Int = 256) async throws {
+         tokenInterval: Duration = .milliseconds(100), queueLimit: Int = 256, disk: String? = nil) async throws {
         server = try await APITestServer(accessLifetime: accessLifetime)
         status = ServerStatus(head: head, store: server.store, birdSocket: birdSocket,
-                              stateDirectory: server.directory.path)
+                              stateDirectory: disk ?? server.directory.path)
         live = LiveUpdates(authentication: server.authentication, status: status, interval: .milliseconds(100),
                            tokenInterval: tokenInterval, queueLimit: queueLimit)
     }

@@ -318,3 +318,37 @@ struct WebSocketBIRDTests {
         }
     }
 }
+
+@Suite("WebSocket: the disk alert", .timeLimit(.minutes(2)),
+       .enabled(if: Programs.isRoot, "needs root to mount a small file system (CI runs as root)"))
+struct WebSocketDiskTests {
+    @Test("the state folder's file system below 10 % free is a warning, below 1 % critical, resolved when freed")
+    func diskAlerts() async throws {
+        let mount = FileManager.default.temporaryDirectory.appendingPathComponent("wgc-disk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        defer {
+            _ = try? Programs.run(["umount", mount])
+            try? FileManager.default.removeItem(atPath: mount)
+        }
+        try Programs.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount]).check("mount a 4 MiB tmpfs")
+        let fixture = try ReadsFixture()
+        try await LiveTestServer(head: fixture.head, disk: mount).run { _, port, tokens in
+            let socket = try await LiveTestClient(port: port, path: WebSocketTests.path(tokens.user.id,
+                                                                                        token: tokens.accessToken))
+            _ = try await socket.next("connected")
+            let filler = mount + "/filler"
+            try Data(count: 3_850_000).write(to: URL(fileURLWithPath: filler))  // about 8 % of 4 MiB left
+            let warning = try await socket.next("system_alert")
+            #expect(warning["alert"] as? String == "disk_low")
+            #expect(warning["severity"] as? String == "warning", "\(warning)")
+            #expect((warning["detail"] as? String)?.contains(mount) == true)
+            try Data(count: 4_170_000).write(to: URL(fileURLWithPath: filler))  // under 1 % left
+            let critical = try await socket.next("system_alert")
+            #expect(critical["severity"] as? String == "critical", "\(critical)")
+            try FileManager.default.removeItem(atPath: filler)
+            let resolved = try await socket.next("system_alert")
+            #expect(resolved["severity"] as? String == "resolved")
+            try await socket.close()
+        }
+    }
+}
