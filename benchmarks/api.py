@@ -8,8 +8,18 @@ commits only to a bare repository.
   create   POST /api/v1/wireguard/clients, CREATES requests one after another on one keep-alive connection, each
            a new client of one server: a fresh name, a new X25519 public key, free IPv4 and IPv6 addresses
 
-Targets: list >= 2,000 req/s; create p50 < 50 ms and p99 < 200 ms. Every create must answer 201 and the branch
-must grow by exactly one commit for each (`git rev-list --count main` of the bare repository).
+  floor    GET /api/v1/status/health of a bare Hummingbird application (benchmarks/floor, built here in release
+           mode) that answers the same bytes, then wgc's GET /api/v1/status/health and GET /api/v1/status/metrics
+           (a bearer token), each for DURATION s with wrk -t2 -c64, one after another in the same run
+
+Targets: list >= 2,000 req/s; create p50 < 50 ms and p99 < 200 ms; health >= 0.5x the floor's req/s with p99
+< 10 ms. Every create must answer 201 and the branch must grow by exactly one commit for each (`git rev-list
+--count main` of the bare repository).
+
+wgc serves health with every middleware it runs for it (errors, metrics, the body limit): the floor phase asks a
+second `wgc serve` started with default options, the per-user request limit on (health carries no token, so that
+limit never counts it). Everything else is measured on a server whose per-user limit is off, since one client
+would otherwise meet it: capacity, not policy.
 
 The load generator for health and list is wrk (Debian's; installed when missing and we are root) with a Lua
 `done` hook that reports its latency percentiles; without wrk, a Python client of CONNECTIONS threads, each with
@@ -26,7 +36,10 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 from bench import git  # noqa: E402  (the same repository helper as the compile benchmark)
 
-TARGETS = {"list_rps": 2_000, "create_p50_ms": 50, "create_p99_ms": 200}
+TARGETS = {"list_rps": 2_000, "create_p50_ms": 50, "create_p99_ms": 200, "health_floor_ratio": 0.5,
+           "health_p99_ms": 10}
+PHASES = ["reads", "create", "floor"]
+FLOOR_CONNECTIONS, FLOOR_THREADS = 64, 2  # wrk -t2 -c64, as the floor was first measured
 READY_TIMEOUT = 300  # s: the first compile of 10,000 clients, on a busy machine
 ADMIN = "bench"
 
@@ -45,16 +58,17 @@ end
 class Server:
     """`wgc serve` on a free loopback port, its output in a log file; `stop()` ends it (SIGTERM, then SIGKILL)."""
 
-    def __init__(self, wgc, bare, state, log, password):
+    def __init__(self, wgc, bare, state, log, password, limited=False):
         self.port = free_port()
         self.log = log
         environment = dict(os.environ, WGC_ADMIN_USERNAME=ADMIN, WGC_ADMIN_PASSWORD=password)
+        argv = [wgc, "serve", "--repo", bare, "--state-dir", state, "--listen", f"127.0.0.1:{self.port}"]
+        if not limited:
+            # Capacity, not policy, is measured: the per-user request limit (100/s) would cap one client.
+            argv += ["--request-rate-limit", "0"]
         with open(log, "wb") as output:
-            self.process = subprocess.Popen(
-                [wgc, "serve", "--repo", bare, "--state-dir", state, "--listen", f"127.0.0.1:{self.port}",
-                 # Capacity, not policy, is measured: the per-user request limit (100/s) would cap one client.
-                 "--request-rate-limit", "0"],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment)
+            self.process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+                                            env=environment)
 
     def wait_until_ready(self):
         """Polls /api/v1/status/ready until it answers 200; fails with the server's log if it exits or times out."""
@@ -80,6 +94,44 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class Floor:
+    """The floor: benchmarks/floor's bare Hummingbird application on a free loopback port."""
+
+    def __init__(self, binary, log):
+        self.port = free_port()
+        self.log = log
+        with open(log, "wb") as output:
+            self.process = subprocess.Popen([binary, str(self.port)], stdin=subprocess.DEVNULL, stdout=output,
+                                            stderr=subprocess.STDOUT)
+
+    def wait_until_ready(self):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"the floor exited {self.process.returncode}:\n{open(self.log).read()}")
+            try:
+                if request(self.port, "GET", "/api/v1/status/health")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        sys.exit(f"the floor did not answer in 30 s:\n{open(self.log).read()}")
+
+    stop = Server.stop
+
+
+def build_floor():
+    """Builds benchmarks/floor in release mode (its own .build beside it); the binary's path."""
+    package = os.path.join(HERE, "floor")
+    build = subprocess.run(["swift", "build", "-c", "release", "--package-path", package], capture_output=True,
+                           text=True)
+    if build.returncode != 0:
+        sys.exit(f"building the floor failed:\n{build.stdout}{build.stderr}")
+    folder = subprocess.run(["swift", "build", "-c", "release", "--package-path", package, "--show-bin-path"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    return os.path.join(folder, "floor")
 
 
 def free_port():
@@ -129,11 +181,11 @@ class Load:
         return self.requests / self.seconds
 
 
-def wrk_load(port, path, token, duration, connections, work):
+def wrk_load(port, path, token, duration, connections, work, threads=None):
     script = os.path.join(work, "report.lua")
     with open(script, "w") as f:
         f.write(WRK_REPORT)
-    threads = min(connections, max(1, (os.cpu_count() or 1)))
+    threads = threads or min(connections, max(1, (os.cpu_count() or 1)))
     argv = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "-s", script,
             f"http://127.0.0.1:{port}{path}"]
     if token:
@@ -148,7 +200,7 @@ def wrk_load(port, path, token, duration, connections, work):
                 report["p99_us"] / 1e3, errors)
 
 
-def python_load(port, path, token, duration, connections, work):
+def python_load(port, path, token, duration, connections, work, threads=None):
     """CONNECTIONS threads, each sending one request after another on its own keep-alive connection."""
     latencies, errors = [], [0]
     lock = threading.Lock()
@@ -274,6 +326,110 @@ def verdict(met):
     return "met" if met else "MISSED"
 
 
+def print_header():
+    print(f"\n{'':<44}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>8}  target")
+
+
+def print_row(name, figures, target_text):
+    print(f"{name:<44}{figures.rps:>9,.0f}{figures.p50:>9.2f}{figures.p90:>9.2f}{figures.p99:>9.2f}"
+          f"{figures.errors:>8}  {target_text}")
+
+
+def reads_phase(load, server, token, args, work):
+    """GET /status/health and a page of 100 clients, each for DURATION s over CONNECTIONS connections. True when
+    a request failed."""
+    health = load(server.port, "/api/v1/status/health", None, args.duration, args.connections, work)
+    listing = load(server.port, "/api/v1/wireguard/clients?limit=100", token, args.duration, args.connections, work)
+    print_header()
+    print_row("GET /status/health", health, "—")
+    print_row("GET /wireguard/clients?limit=100 (token)", listing,
+              f">= {TARGETS['list_rps']:,} req/s: {verdict(listing.rps >= TARGETS['list_rps'])}")
+    print(f"(health and list: {health.requests:,} and {listing.requests:,} requests)")
+    return bool(health.errors or listing.errors)
+
+
+def create_phase(server, bare, token, target, clients, creates):
+    """CREATES POST /wireguard/clients one after another; each must answer 201 and be one commit. True when not."""
+    def commits():
+        return int(subprocess.run(["git", "-C", bare, "rev-list", "--count", "main"], capture_output=True,
+                                  text=True, check=True).stdout)
+
+    before = commits()
+    cpu_before = process_cpu_seconds(server.process.pid)
+    latencies, elapsed, statuses, failures, key_source = create_clients(server.port, token, target, clients, creates)
+    cpu_per_create = (process_cpu_seconds(server.process.pid) - cpu_before) * 1e3 / creates
+    after = commits()
+    created = sum(status == 201 for status in statuses)
+    ordered = sorted(latencies)
+    create = Load(len(latencies), elapsed, percentile(ordered, 0.5), percentile(ordered, 0.9),
+                  percentile(ordered, 0.99), len(latencies) - created)
+    print_header()
+    print_row("POST /wireguard/clients (sequential)", create,
+              f"p50 < {TARGETS['create_p50_ms']} ms: {verdict(create.p50 < TARGETS['create_p50_ms'])}; "
+              f"p99 < {TARGETS['create_p99_ms']} ms: {verdict(create.p99 < TARGETS['create_p99_ms'])}")
+    print(f"(creates: mean {statistics.mean(latencies):.1f} ms, max {ordered[-1]:.1f} ms; keys from {key_source})")
+    print(f"server CPU time per create (user + system, all its threads, from /proc): {cpu_per_create:.1f} ms; "
+          f"load average at the end {load_average()}")
+    commits_ok = after - before == creates
+    print(f"creates answered 201: {created} of {creates}; commits on main: {before} -> {after} "
+          f"(+{after - before}, expected +{creates}): {'ok' if commits_ok else 'WRONG'}")
+    for failure in failures:
+        print(f"  a failed create: {failure}")
+    return created != creates or not commits_ok
+
+
+def without_timestamp(answer):
+    return {key: value for key, value in (answer or {}).items() if key != "timestamp"}
+
+
+def floor_phase(load, loader, binary, server, token, args, work, bare):
+    """The floor's health, wgc's health (a `wgc serve` with default options) and wgc's status/metrics, each for
+    DURATION s with wrk -t2 -c64, one after another. True when a request failed or the floor answers other JSON."""
+    floor, limited = None, None
+    try:
+        limited = Server(args.wgc, bare, os.path.join(work, "state-default"), os.path.join(work, "serve-default.log"),
+                         secrets.token_urlsafe(18), limited=True)
+        limited.wait_until_ready()
+        floor = Floor(binary, os.path.join(work, "floor.log"))
+        floor.wait_until_ready()
+        _, floor_headers, floor_answer = request(floor.port, "GET", "/api/v1/status/health")
+        _, wgc_headers, wgc_answer = request(limited.port, "GET", "/api/v1/status/health")
+        same = without_timestamp(floor_answer) == without_timestamp(wgc_answer) and \
+            floor_headers.get("content-length") == wgc_headers.get("content-length")
+        print(f"\nfloor phase: {loader} -t{FLOOR_THREADS} -c{FLOOR_CONNECTIONS}, {args.duration} s each, one after "
+              f"another; the floor answers the same JSON as wgc: {'yes' if same else 'NO'} "
+              f"({floor_headers.get('content-length')} and {wgc_headers.get('content-length')} bytes); "
+              f"load average at the start {load_average()}")
+        health_path = "/api/v1/status/health"
+        floor_health = load(floor.port, health_path, None, args.duration, FLOOR_CONNECTIONS, work, FLOOR_THREADS)
+        floor.stop()
+        health = load(limited.port, health_path, None, args.duration, FLOOR_CONNECTIONS, work, FLOOR_THREADS)
+        limited.stop()
+        metrics = load(server.port, "/api/v1/status/metrics", token, args.duration, FLOOR_CONNECTIONS, work,
+                       FLOOR_THREADS)
+    finally:
+        for process in (floor, limited):
+            if process:
+                process.stop()
+    ratio = health.rps / floor_health.rps
+    print(f"\n{'':<44}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'x floor':>9}  target")
+    rows = [("floor: bare Hummingbird, same health JSON", floor_health, "—"),
+            ("wgc GET /status/health (default options)", health,
+             f">= {TARGETS['health_floor_ratio']}x floor: {verdict(ratio >= TARGETS['health_floor_ratio'])}; "
+             f"p99 < {TARGETS['health_p99_ms']} ms: {verdict(health.p99 < TARGETS['health_p99_ms'])}"),
+            ("wgc GET /status/metrics (token, no limit)", metrics, "—")]
+    for name, figures, target_text in rows:
+        print(f"{name:<44}{figures.rps:>9,.0f}{figures.p50:>9.2f}{figures.p99:>9.2f}{figures.errors:>8}"
+              f"{figures.rps / floor_health.rps:>8.2f}x  {target_text}")
+    print(f"(floor, health, metrics: {floor_health.requests:,}, {health.requests:,} and {metrics.requests:,} "
+          f"requests; load average at the end {load_average()})")
+    return bool(floor_health.errors or health.errors or metrics.errors) or not same
+
+
+def load_average():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wgc", required=True, help="the wgc binary to measure (a release build)")
@@ -282,8 +438,14 @@ def main():
     parser.add_argument("--creates", type=int, default=200, help="sequential client creations (default 200)")
     parser.add_argument("--loader", choices=["auto", "wrk", "python"], default="auto",
                         help="load generator for the reads (auto: wrk if installed or installable)")
+    parser.add_argument("--phases", default=",".join(PHASES),
+                        help=f"comma-separated phases to run, in this order (default {','.join(PHASES)})")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (its path is printed)")
     args = parser.parse_args()
+    phases = [phase for phase in args.phases.split(",") if phase]
+    unknown = [phase for phase in phases if phase not in PHASES]
+    if unknown or not phases:
+        parser.error(f"--phases: {', '.join(unknown) or 'none given'}; the phases are {', '.join(PHASES)}")
 
     loader = args.loader
     if loader in ("auto", "wrk") and not shutil.which("wrk") and os.geteuid() == 0:
@@ -317,6 +479,9 @@ def main():
         git(work, "clone", "-q", "--bare", repository, bare)
         print(f"inventory: {generated.stdout.strip()}, committed and cloned bare")
 
+        # Built before any server starts: a first build takes minutes, longer than a token lives.
+        floor_binary = build_floor() if "floor" in phases else None
+
         password = secrets.token_urlsafe(18)
         server = Server(args.wgc, bare, os.path.join(work, "state"), os.path.join(work, "serve.log"), password)
         ready = server.wait_until_ready()
@@ -335,46 +500,18 @@ def main():
                      f"X-Total-Count {headers.get('x-total-count')}")
         target = servers[0]
         print(f"wgc serve ready after {ready:.1f} s (first compile of {len(clients)} clients); "
-              f"load generator: {loader_name}; reads: {args.duration} s each over {args.connections} connections; "
-              f"creates: {args.creates} one after another on one keep-alive connection, clients of {target['name']}")
+              f"load generator: {loader_name}; phases: {', '.join(phases)}; reads: {args.duration} s each over "
+              f"{args.connections} connections; creates: {args.creates} one after another on one keep-alive "
+              f"connection, clients of {target['name']}")
 
-        health = load(server.port, "/api/v1/status/health", None, args.duration, args.connections, work)
-        listing = load(server.port, "/api/v1/wireguard/clients?limit=100", token, args.duration, args.connections,
-                       work)
-
-        before = int(subprocess.run(["git", "-C", bare, "rev-list", "--count", "main"], capture_output=True,
-                                    text=True, check=True).stdout)
-        cpu_before = process_cpu_seconds(server.process.pid)
-        latencies, elapsed, statuses, failures, key_source = create_clients(server.port, token, target, clients,
-                                                                            args.creates)
-        cpu_per_create = (process_cpu_seconds(server.process.pid) - cpu_before) * 1e3 / args.creates
-        after = int(subprocess.run(["git", "-C", bare, "rev-list", "--count", "main"], capture_output=True,
-                                   text=True, check=True).stdout)
-        created = sum(status == 201 for status in statuses)
-        ordered = sorted(latencies)
-        create = Load(len(latencies), elapsed, percentile(ordered, 0.5), percentile(ordered, 0.9),
-                      percentile(ordered, 0.99), len(latencies) - created)
-
-        print(f"\n{'':<44}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>8}  target")
-        rows = [("GET /status/health", health, "—"),
-                ("GET /wireguard/clients?limit=100 (token)", listing,
-                 f">= {TARGETS['list_rps']:,} req/s: {verdict(listing.rps >= TARGETS['list_rps'])}"),
-                ("POST /wireguard/clients (sequential)", create,
-                 f"p50 < {TARGETS['create_p50_ms']} ms: {verdict(create.p50 < TARGETS['create_p50_ms'])}; "
-                 f"p99 < {TARGETS['create_p99_ms']} ms: {verdict(create.p99 < TARGETS['create_p99_ms'])}")]
-        for name, figures, target_text in rows:
-            print(f"{name:<44}{figures.rps:>9,.0f}{figures.p50:>9.2f}{figures.p90:>9.2f}{figures.p99:>9.2f}"
-                  f"{figures.errors:>8}  {target_text}")
-        print(f"(health and list: {health.requests:,} and {listing.requests:,} requests; creates: mean "
-              f"{statistics.mean(latencies):.1f} ms, max {ordered[-1]:.1f} ms; keys from {key_source})")
-        print(f"server CPU time per create (user + system, all its threads, from /proc): {cpu_per_create:.1f} ms; "
-              f"load average at the end {' '.join(open('/proc/loadavg').read().split()[:3])}")
-        commits_ok = after - before == args.creates
-        print(f"creates answered 201: {created} of {args.creates}; commits on main: {before} -> {after} "
-              f"(+{after - before}, expected +{args.creates}): {'ok' if commits_ok else 'WRONG'}")
-        for failure in failures:
-            print(f"  a failed create: {failure}")
-        if created != args.creates or not commits_ok or health.errors or listing.errors:
+        failed = False
+        if "reads" in phases:
+            failed |= reads_phase(load, server, token, args, work)
+        if "create" in phases:
+            failed |= create_phase(server, bare, token, target, clients, args.creates)
+        if "floor" in phases:
+            failed |= floor_phase(load, loader, floor_binary, server, token, args, work, bare)
+        if failed:
             sys.exit("the API benchmark saw errors (see above)")
     finally:
         if server:
