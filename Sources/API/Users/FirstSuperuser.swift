@@ -14,7 +14,7 @@ public enum FirstSuperuser {
         public var description: String
     }
 
-    public static func ensure(in store: UserStore, stateDirectory: String,
+    public static func ensure(in store: any APIStore, stateDirectory: String,
                               environment: [String: String] = ProcessInfo.processInfo.environment) async throws
         -> Outcome {
         guard try await store.count() == 0 else { return .alreadyHasUsers }
@@ -22,7 +22,7 @@ public enum FirstSuperuser {
         let password = environment["WGC_ADMIN_PASSWORD"] ?? ""
         guard !username.isEmpty, !password.isEmpty else {
             throw Refusal(description: """
-                no user exists yet in \(stateDirectory)/\(UserStore.fileName), and there is no default password. \
+                no user exists yet in \(store.location), and there is no default password. \
                 Either set WGC_ADMIN_USERNAME and WGC_ADMIN_PASSWORD (at least 8 characters) for the first start, \
                 or create a superuser first: \
                 WGC_PASSWORD='…' wgc users create --state-dir \(stateDirectory) --username admin --superuser

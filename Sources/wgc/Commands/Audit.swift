@@ -41,12 +41,12 @@ struct Audit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = (stateDir as NSString).appendingPathComponent(UserStore.fileName)
+        let path = (stateDir as NSString).appendingPathComponent(SQLiteStore.fileName)
         guard FileManager.default.fileExists(atPath: path) else {
             printError("\(path) does not exist: is \(stateDir) the --state-dir of wgc serve?")
             throw ExitCode(Status.usageOrIO)
         }
-        let audit = AuditLog(store: try UserStore(path: path))
+        let audit = AuditLog(store: try SQLiteStore(path: path))
         let entries = try await audit.entries(limit: limit, user: user,
                                               action: action.flatMap { AuditAction(rawValue: $0) })
         switch format {

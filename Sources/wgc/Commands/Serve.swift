@@ -60,7 +60,7 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "wgc.api")
         let authentication: APIAuthentication
         do {
-            let store = try UserStore(stateDirectory: stateDir)
+            let store = try SQLiteStore(stateDirectory: stateDir)
             if case .created(let username) = try await FirstSuperuser.ensure(in: store, stateDirectory: stateDir) {
                 logger.notice("created the first superuser", metadata: ["username": "\(username)"])
             }

@@ -41,7 +41,7 @@ struct Users: AsyncParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
             do {
-                let store = try UserStore(stateDirectory: stateDir)
+                let store = try SQLiteStore(stateDirectory: stateDir)
                 let user = try await store.create(NewUser(username: username, email: email, password: password,
                                                           isSuperuser: superuser))
                 print("created \(superuser ? "superuser" : "user") \(user.username) (\(user.id))")
