@@ -7,7 +7,8 @@ extension PostgresStore {
     public func appendAudit(_ record: AuditRecord, retention: Int) async throws {
         try await perform("appending to the audit log") {
             let id = try await scalar("""
-                INSERT INTO audit_log (timestamp, action, username, address, method, route, resource, detail, commit_id)
+                INSERT INTO audit_log
+                    (timestamp, action, username, address, method, route, resource, detail, commit_id)
                 VALUES (\(record.timestamp), \(record.action.rawValue), \(record.user), \(record.address),
                 \(record.method), \(record.route), \(record.resource), \(record.detail), \(record.commit))
                 RETURNING id

@@ -47,7 +47,8 @@ extension PostgresStore {
             try await transaction { connection in
                 let now = Date()
                 try await connection.query("""
-                    UPDATE refresh_tokens SET revoked_at = \(now) WHERE session_id = \(sessionID) AND revoked_at IS NULL
+                    UPDATE refresh_tokens SET revoked_at = \(now)
+                    WHERE session_id = \(sessionID) AND revoked_at IS NULL
                     """, logger: logger)
                 try await connection.query("""
                     INSERT INTO revoked_tokens (jti, expires_at) VALUES (\(accessJTI), \(accessExpiresAt))

@@ -14,8 +14,9 @@ extension PostgresStore {
 
     public func user(id: String) async throws -> User? {
         try await perform("reading a user") {
-            try await Self.users(client.query(
-                "SELECT \(unescaped: Self.userColumns) FROM users WHERE id = \(id.lowercased())", logger: logger)).first
+            let id = id.lowercased()
+            return try await Self.users(client.query(
+                "SELECT \(unescaped: Self.userColumns) FROM users WHERE id = \(id)", logger: logger)).first
         }
     }
 
@@ -58,7 +59,8 @@ extension PostgresStore {
                 }
                 let losesSuperuser = (changes.isActive == false || changes.isSuperuser == false)
                     && user.isActive && user.isSuperuser
-                if losesSuperuser, try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger) == 0 {
+                if losesSuperuser,
+                   try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger) == 0 {
                     throw UserStoreError.lastSuperuser
                 }
                 let now = Date()

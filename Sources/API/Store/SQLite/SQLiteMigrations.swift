@@ -1,6 +1,7 @@
 import GRDB
 
-/// The schema of `users.sqlite` (users, tokens, the audit log, failed logins), one migration per change; GRDB records which ran.
+/// The schema of `users.sqlite` (users, tokens, the audit log, failed logins), one migration per change; GRDB
+/// records which ran.
 enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
