@@ -78,6 +78,22 @@ struct StoreTests {
         }
     }
 
+    @Test("two servers starting together on an empty store make the first superuser once, and both start",
+          arguments: StoreKind.allCases)
+    func firstSuperuserRace(kind: StoreKind) async throws {
+        try await kind.withStores { first, second in
+            let environment = ["WGC_ADMIN_USERNAME": "admin", "WGC_ADMIN_PASSWORD": "admin-password"]
+            async let one = FirstSuperuser.ensure(in: first, stateDirectory: "/a", environment: environment)
+            async let two = FirstSuperuser.ensure(in: second, stateDirectory: "/b", environment: environment)
+            let outcomes = try await [one, two]
+            #expect(outcomes.filter { $0 == .created(username: "admin") }.count == 1, "\(outcomes)")
+            #expect(try await first.count() == 1)
+            #expect(try await second.user(username: "admin")?.isSuperuser == true)
+            #expect(try await FirstSuperuser.ensure(in: second, stateDirectory: "/b", environment: [:])
+                    == .alreadyHasUsers)
+        }
+    }
+
     @Test("lists users in creation order, a page at a time", arguments: StoreKind.allCases)
     func list(kind: StoreKind) async throws {
         try await kind.withStore { store in
