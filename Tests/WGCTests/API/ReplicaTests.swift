@@ -68,6 +68,11 @@ struct ReplicaTests {
         // Each login went into the one audit log, whichever replica took it.
         let logins = try await pair.a.client.send(.get, "/api/v1/audit-logs?action=login&user=ops", token: admin)
         #expect(ServedClient.items(logins.json).count == 3, "\(logins.json ?? "")")
+        let audit = try Programs.run([APIServeCommandTests.wgc, "audit", "--state-dir", pair.a.stateDirectory,
+                                      "--database", pair.database, "--action", "login", "--user", "ops"],
+                                     timeout: 60, environment: APIServeCommandTests.noAdmin)
+        #expect(audit.status == 0, "\(audit.stderr)")
+        #expect(audit.stdout.split(separator: "\n").count == 3, "\(audit.stdout)")
         pair.expectNoSecretsLogged()
         #expect(pair.a.stop() == 0)
         #expect(pair.b.stop() == 0)
