@@ -1,7 +1,6 @@
 import Foundation
-import GRDB
 
-/// The API's audit trail in the users database: every login attempt (`APIAuthentication.login` records them) and
+/// The API's audit trail in the store: every login attempt (`APIAuthentication.login` records them) and
 /// every write that the write path reports with `recordWrite`, read newest first by superusers (`GET /audit-logs`,
 /// `wgc audit`). It holds no password and no token. Only the newest `retention` entries are kept, so a flood of
 /// failed logins cannot fill the disk; it can push old entries out, which is why the bound is large.
@@ -12,11 +11,11 @@ public struct AuditLog: Sendable {
     static let maxFieldLength = 256
 
     public let retention: Int
-    let database: DatabasePool
+    let store: any APIStore
 
-    /// The audit log in `store`'s database, keeping the newest `retention` entries.
-    public init(store: UserStore, retention: Int = defaultRetention) {
-        database = store.database
+    /// The audit log in `store`, keeping the newest `retention` entries.
+    public init(store: any APIStore, retention: Int = defaultRetention) {
+        self.store = store
         self.retention = max(1, retention)
     }
 
@@ -52,57 +51,22 @@ public struct AuditLog: Sendable {
     /// Entries newest first, optionally only those of `user` or of `action`.
     public func entries(limit: Int, offset: Int = 0, user: String? = nil, action: AuditAction? = nil) async throws
         -> [AuditEntry] {
-        let (condition, arguments) = Self.filter(user: user, action: action)
-        return try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log\(condition) ORDER BY id DESC LIMIT ? OFFSET ?",
-                             arguments: arguments + [limit, offset])
-                .compactMap(Self.entry)
-        }
+        try await store.auditEntries(limit: limit, offset: offset, user: user, action: action)
     }
 
     /// How many entries `entries` has to give with the same filters.
     public func count(user: String? = nil, action: AuditAction? = nil) async throws -> Int {
-        let (condition, arguments) = Self.filter(user: user, action: action)
-        return try await database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log\(condition)", arguments: arguments) ?? 0
-        }
+        try await store.auditCount(user: user, action: action)
     }
 
     private func insert(action: AuditAction, user: String?, address: String?, method: String? = nil,
                         route: String? = nil, resource: String? = nil, detail: String? = nil,
                         commit: String? = nil) async throws {
-        let arguments: StatementArguments = [Date(), action.rawValue, Self.clean(user), Self.clean(address),
-                                             Self.clean(method), Self.clean(route), Self.clean(resource),
-                                             Self.clean(detail), Self.clean(commit)]
-        let retention = Int64(retention)
-        try await database.write { db in
-            try db.execute(sql: """
-                INSERT INTO audit_log (timestamp, action, username, address, method, route, resource, detail, commit_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
-            try db.execute(sql: "DELETE FROM audit_log WHERE id <= ?", arguments: [db.lastInsertedRowID - retention])
-        }
-    }
-
-    private static func filter(user: String?, action: AuditAction?) -> (String, StatementArguments) {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let user {
-            conditions.append("username = ?")
-            arguments += [user]
-        }
-        if let action {
-            conditions.append("action = ?")
-            arguments += [action.rawValue]
-        }
-        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
-    }
-
-    private static func entry(_ row: Row) -> AuditEntry? {
-        guard let action = AuditAction(rawValue: row["action"]) else { return nil }
-        return AuditEntry(id: row["id"], timestamp: row["timestamp"], user: row["username"], action: action,
-                          address: row["address"], method: row["method"], route: row["route"],
-                          resource: row["resource"], detail: row["detail"], commit: row["commit_id"])
+        let record = AuditRecord(action: action, user: Self.clean(user), address: Self.clean(address),
+                                 method: Self.clean(method), route: Self.clean(route),
+                                 resource: Self.clean(resource), detail: Self.clean(detail),
+                                 commit: Self.clean(commit))
+        try await store.appendAudit(record, retention: retention)
     }
 
     /// A value fit to print: control characters (a terminal's escapes among them) as `?`, at most 256 characters.

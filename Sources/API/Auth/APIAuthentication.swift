@@ -1,18 +1,18 @@
 import Foundation
 import Sodium
 
-/// Everything that decides who a caller is: the user store, the token service and the login rate limiter, and
+/// Everything that decides who a caller is: the store, the token service and the login rate limiter, and
 /// the audit log that every login attempt goes into. `wgc serve` builds one and hands it to `APIServer.router`.
 public struct APIAuthentication: Sendable {
-    public let store: UserStore
+    public let store: any APIStore
     public let tokens: TokenService
     public let limiter: LoginRateLimiter
-    /// The audit log in the store's database; the write path records its writes here too.
+    /// The audit log in the store; the write path records its writes here too.
     public let audit: AuditLog
     /// How many requests a signed-in user may make.
     public let requests: RequestRateLimiter
 
-    public init(store: UserStore, tokens: TokenService, limiter: LoginRateLimiter = LoginRateLimiter(),
+    public init(store: any APIStore, tokens: TokenService, limiter: LoginRateLimiter = LoginRateLimiter(),
                 requests: RequestRateLimiter = RequestRateLimiter()) {
         self.store = store
         self.tokens = tokens
@@ -29,7 +29,7 @@ public struct APIAuthentication: Sendable {
     /// Each attempt goes into the audit log; a refused one with the reason that the client is not told.
     func login(username: String, password: String, address: String) async throws -> User {
         let keys = ["address:" + address, "username:" + username]
-        if let wait = await limiter.retryAfter(keys) {
+        if let wait = try await limiter.retryAfter(keys, in: store) {
             try await audit.recordFailedLogin(username: username, address: address, reason: "too many failed logins")
             throw APIError.tooManyLogins(retryAfter: wait)
         }
@@ -37,7 +37,7 @@ public struct APIAuthentication: Sendable {
         let matches = password.utf8.count <= UserValidation.maxPasswordBytes
             && Sodium.verifyPassword(password, hash: user?.passwordHash ?? Self.decoyHash)
         guard let user, matches else {
-            await limiter.recordFailure(keys)
+            try await limiter.recordFailure(keys, in: store)
             try await audit.recordFailedLogin(username: username, address: address,
                                               reason: user == nil ? "unknown user" : "wrong password")
             throw APIError(.unauthorized, "INVALID_CREDENTIALS", "wrong username or password")
@@ -46,7 +46,7 @@ public struct APIAuthentication: Sendable {
             try await audit.recordFailedLogin(username: username, address: address, reason: "account deactivated")
             throw APIError(.forbidden, "USER_INACTIVE", "this account is deactivated")
         }
-        await limiter.reset("username:" + username)
+        try await limiter.reset("username:" + username, in: store)
         let now = Date()
         try await store.recordLogin(id: user.id, at: now)
         try await audit.recordLogin(user: user.username, address: address)

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Failed logins counted per key (a client address, a username) in a sliding window, in memory: past
-/// `maxFailures` in `window`, logins under that key are refused until the oldest failure ages out.
-public actor LoginRateLimiter {
+/// Failed logins counted per key (a client address, a username) in a sliding window: past `maxFailures` in
+/// `window`, logins under that key are refused until the oldest failure ages out. The failures are counted in the
+/// store, so replicas sharing a PostgreSQL store count them together.
+public struct LoginRateLimiter: Sendable {
     public let maxFailures: Int
     public let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
 
     public init(maxFailures: Int = 10, window: TimeInterval = 5 * 60) {
         self.maxFailures = maxFailures
@@ -13,25 +13,21 @@ public actor LoginRateLimiter {
     }
 
     /// Seconds until a login under every one of `keys` may be tried again; nil when none is blocked.
-    func retryAfter(_ keys: [String], now: Date = Date()) -> Int? {
-        let waits = keys.compactMap { key -> TimeInterval? in
-            let recent = recentFailures(key, now: now)
-            guard recent.count >= maxFailures, let oldest = recent.first else { return nil }
-            return oldest.addingTimeInterval(window).timeIntervalSince(now)
+    func retryAfter(_ keys: [String], in store: any APIStore, now: Date = Date()) async throws -> Int? {
+        var waits: [TimeInterval] = []
+        for key in keys {
+            let recent = try await store.loginFailures(under: key, since: now.addingTimeInterval(-window))
+            guard recent.count >= maxFailures, let oldest = recent.oldest else { continue }
+            waits.append(oldest.addingTimeInterval(window).timeIntervalSince(now))
         }
         return waits.max().map { max(1, Int($0.rounded(.up))) }
     }
 
-    func recordFailure(_ keys: [String], now: Date = Date()) {
-        if failures.count > 100_000 { failures = failures.filter { !recentFailures($0.key, now: now).isEmpty } }
-        for key in keys { failures[key] = recentFailures(key, now: now) + [now] }
+    func recordFailure(_ keys: [String], in store: any APIStore, now: Date = Date()) async throws {
+        try await store.recordLoginFailure(under: keys, at: now, forgetBefore: now.addingTimeInterval(-window))
     }
 
-    func reset(_ key: String) {
-        failures[key] = nil
-    }
-
-    private func recentFailures(_ key: String, now: Date) -> [Date] {
-        (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
+    func reset(_ key: String, in store: any APIStore) async throws {
+        try await store.forgetLoginFailures(under: key)
     }
 }

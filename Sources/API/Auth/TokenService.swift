@@ -18,7 +18,7 @@ public struct TokenService: Sendable {
     }
 
     /// A new access and refresh token for `user` in login session `sessionID`; the refresh token is not stored
-    /// here (see `UserStore.storeRefreshToken` and `rotateRefreshToken`).
+    /// here (see `APIStore.storeRefreshToken` and `rotateRefreshToken`).
     func issue(for user: User, sessionID: String, now: Date = Date()) async throws -> IssuedTokens {
         let access = payload(.access, user: user, sessionID: sessionID, now: now)
         let refresh = payload(.refresh, user: user, sessionID: sessionID, now: now)

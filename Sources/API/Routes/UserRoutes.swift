@@ -4,7 +4,7 @@ import Hummingbird
 /// `/api/v1/users`: list, create, read, update and delete users; superusers only.
 struct UserRoutes: APIRoutes {
     let path = "users"
-    let store: UserStore
+    let store: any APIStore
 
     func add(to group: RouterGroup<APIRequestContext>) {
         group.add(middleware: SuperuserMiddleware())

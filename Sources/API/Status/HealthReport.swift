@@ -57,7 +57,7 @@ struct HealthReport: ResponseEncodable, Sendable {
         }
     }
 
-    static func checkStore(_ store: UserStore) async -> ComponentHealth {
+    static func checkStore(_ store: any APIStore) async -> ComponentHealth {
         let timer = ContinuousClock.now
         do {
             let users = try await store.count()

@@ -3,7 +3,7 @@
 public struct ServerStatus: Sendable {
     public let version: String
     public let head: InventoryHead
-    public let store: UserStore
+    public let store: any APIStore
     /// BIRD's control socket; nil when none was configured.
     public let birdSocket: String?
     public let stateDirectory: String
@@ -14,7 +14,7 @@ public struct ServerStatus: Sendable {
     /// For `system/action reload`: a reconfiguration may take BIRD longer to acknowledge.
     let birdActions: LiveBIRD
 
-    public init(head: InventoryHead, store: UserStore, birdSocket: String?, stateDirectory: String,
+    public init(head: InventoryHead, store: any APIStore, birdSocket: String?, stateDirectory: String,
                 version: String = APIServer.version, metrics: APIMetrics = APIMetrics()) {
         self.version = version
         self.head = head

@@ -1,12 +1,9 @@
 import Foundation
-import GRDB
 
-/// A person who may call the API: a row of the `users` table, with its argon2id password hash.
+/// A person who may call the API, with its argon2id password hash.
 /// `tokenGeneration` moves on every password change, deactivation or forced logout, which invalidates every
 /// token issued before (the tokens carry the generation they were issued under).
-public struct User: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "users"
-
+public struct User: Codable, Sendable, Equatable {
     /// A lowercase UUID.
     public var id: String
     public var username: String
@@ -31,15 +28,6 @@ public struct User: Codable, Sendable, Equatable, FetchableRecord, PersistableRe
         case updatedAt = "updated_at"
         case tokenGeneration = "token_generation"
         case tokensValidAfter = "tokens_valid_after"
-    }
-
-    /// The columns queries filter and order by.
-    public enum Columns {
-        public static let id = Column(CodingKeys.id)
-        public static let username = Column(CodingKeys.username)
-        public static let isActive = Column(CodingKeys.isActive)
-        public static let isSuperuser = Column(CodingKeys.isSuperuser)
-        public static let createdAt = Column(CodingKeys.createdAt)
     }
 }
 

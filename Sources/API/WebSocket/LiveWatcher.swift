@@ -8,7 +8,7 @@ import Foundation
 /// answering an alert), the state folder's disk, and each connection's token (expired or revoked: closed).
 actor LiveWatcher {
     let status: ServerStatus
-    let store: UserStore
+    let store: any APIStore
     let hub: LiveHub
     let interval: Duration
     let tokenInterval: Duration
@@ -22,7 +22,7 @@ actor LiveWatcher {
     private var alerts: [SystemAlert.Kind: SystemAlert] = [:]
     private var lastTokenCheck: ContinuousClock.Instant?
 
-    init(status: ServerStatus, store: UserStore, hub: LiveHub, interval: Duration, tokenInterval: Duration) {
+    init(status: ServerStatus, store: any APIStore, hub: LiveHub, interval: Duration, tokenInterval: Duration) {
         self.status = status
         self.store = store
         self.hub = hub

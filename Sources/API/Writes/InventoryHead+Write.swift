@@ -112,8 +112,8 @@ extension InventoryHead {
         return (snapshot, loaded, commit)
     }
 
-    /// Pushes `commit`; when the remote moved, puts the local branch back on the remote's commit (the write is
-    /// then derived again on it) and answers false.
+    /// Pushes `commit`; when the remote moved (or another writer is moving it), puts the local branch back on the
+    /// remote's commit (the write is then derived again on it) and answers false.
     private func pushed(_ commit: ObjectID, replacing parent: ObjectID, to remote: String) throws -> Bool {
         let failure: GitError
         do {
@@ -122,7 +122,8 @@ extension InventoryHead {
         } catch {
             failure = error
         }
-        guard failure.kind == .pushRejected, let remoteHead = try? repository.fetch(branch, from: remote) else {
+        guard failure.kind == .pushRejected || failure.kind == .locked,
+              let remoteHead = try? repository.fetch(branch, from: remote) else {
             try? repository.moveBranch(branch, from: commit, to: parent)
             throw APIError(.serviceUnavailable, "PUSH_FAILED", "could not push to the remote: \(failure.message); "
                            + "nothing was committed")

@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Foundation
+import Logging
 
 /// `wgc audit`: the REST API's audit log (logins, writes) from the state directory, newest first.
 struct Audit: AsyncParsableCommand {
@@ -19,6 +20,9 @@ struct Audit: AsyncParsableCommand {
 
     @Option(help: "The API server's state directory (--state-dir of wgc serve).")
     var stateDir: String
+
+    @Option(help: "wgc serve's --database, when it has one: postgres://user:password@host:port/database.")
+    var database: String?
 
     @Option(help: "How many entries, the newest.")
     var limit = 100
@@ -41,14 +45,16 @@ struct Audit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = (stateDir as NSString).appendingPathComponent(UserStore.fileName)
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("\(path) does not exist: is \(stateDir) the --state-dir of wgc serve?")
-            throw ExitCode(Status.usageOrIO)
+        let store = try await openStore()
+        let read: Result<[AuditEntry], any Error>
+        do {
+            read = .success(try await AuditLog(store: store).entries(
+                limit: limit, user: user, action: action.flatMap { AuditAction(rawValue: $0) }))
+        } catch {
+            read = .failure(error)
         }
-        let audit = AuditLog(store: try UserStore(path: path))
-        let entries = try await audit.entries(limit: limit, user: user,
-                                              action: action.flatMap { AuditAction(rawValue: $0) })
+        await store.close()
+        let entries = try read.get()
         switch format {
         case .text:
             for entry in entries { print(entry.line) }
@@ -57,6 +63,29 @@ struct Audit: AsyncParsableCommand {
             encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+        }
+    }
+
+    /// The store of `wgc serve`: its PostgreSQL database with `--database`, else the state folder's SQLite file,
+    /// which must exist (the audit log is not made here).
+    private func openStore() async throws -> any APIStore {
+        guard let database, !database.isEmpty else {
+            let path = (stateDir as NSString).appendingPathComponent(SQLiteStore.fileName)
+            guard FileManager.default.fileExists(atPath: path) else {
+                printError("\(path) does not exist: is \(stateDir) the --state-dir of wgc serve?")
+                throw ExitCode(Status.usageOrIO)
+            }
+            return try SQLiteStore(path: path)
+        }
+        do {
+            return try await StoreLocation(database: database, stateDirectory: stateDir)
+                .open(logger: Logger(label: "wgc.audit"))
+        } catch let problem as DatabaseURL.Problem {
+            printError(problem.description)
+            throw ExitCode(Status.usageOrIO)
+        } catch let failure as PostgresStoreError {
+            printError(failure.description)
+            throw ExitCode(Status.usageOrIO)
         }
     }
 }

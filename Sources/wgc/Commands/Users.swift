@@ -1,6 +1,7 @@
 import API
 import ArgumentParser
 import Foundation
+import Logging
 
 /// `wgc users`: manage the REST API's users directly in the state directory, e.g. the first superuser.
 struct Users: AsyncParsableCommand {
@@ -22,6 +23,9 @@ struct Users: AsyncParsableCommand {
         @Option(help: "The API server's state directory (--state-dir of wgc serve).")
         var stateDir: String
 
+        @Option(help: "wgc serve's --database, when it has one: postgres://user:password@host:port/database.")
+        var database: String?
+
         @Option(help: "3 to 64 of A-Z, a-z, 0-9, '_', '.', '-'.")
         var username: String
 
@@ -41,13 +45,27 @@ struct Users: AsyncParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
             do {
-                let store = try UserStore(stateDirectory: stateDir)
-                let user = try await store.create(NewUser(username: username, email: email, password: password,
-                                                          isSuperuser: superuser))
+                let store = try await StoreLocation(database: database, stateDirectory: stateDir)
+                    .open(logger: Logger(label: "wgc.users"))
+                let created: Result<User, any Error>
+                do {
+                    created = .success(try await store.create(NewUser(username: username, email: email,
+                                                                      password: password, isSuperuser: superuser)))
+                } catch {
+                    created = .failure(error)
+                }
+                await store.close()
+                let user = try created.get()
                 print("created \(superuser ? "superuser" : "user") \(user.username) (\(user.id))")
             } catch UserStoreError.duplicateUsername(let name) {
                 printError("a user named '\(name)' already exists")
                 throw ExitCode(Status.invalid)
+            } catch let problem as DatabaseURL.Problem {
+                printError(problem.description)
+                throw ExitCode(Status.usageOrIO)
+            } catch let failure as PostgresStoreError {
+                printError(failure.description)
+                throw ExitCode(Status.usageOrIO)
             }
         }
     }

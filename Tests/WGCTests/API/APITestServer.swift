@@ -16,7 +16,7 @@ struct APITestServer {
     init(accessLifetime: TimeInterval = 900, limiter: LoginRateLimiter = LoginRateLimiter(),
          requests: RequestRateLimiter = RequestRateLimiter(rate: 0)) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wgc-api-\(UUID().uuidString)")
-        let store = try UserStore(stateDirectory: directory.path)
+        let store = try SQLiteStore(stateDirectory: directory.path)
         _ = try await store.create(NewUser(username: Self.adminName, email: "admin@example.net",
                                            password: Self.adminPassword, isSuperuser: true))
         let secret = try JWTSecret.load(stateDirectory: directory.path, environment: [:])
@@ -24,7 +24,7 @@ struct APITestServer {
         authentication = APIAuthentication(store: store, tokens: tokens, limiter: limiter, requests: requests)
     }
 
-    var store: UserStore { authentication.store }
+    var store: any APIStore { authentication.store }
 
     /// Serves the API with `routes` mounted next to the built-in ones, on an ephemeral port, while `body` runs; the
     /// server and the client run on the tests' own threads (`TestExecutor`), whatever blocks the cooperative pool.

@@ -50,7 +50,7 @@ struct APIAuditLogTests {
             #expect(try await api.send(.get, "/api/v1/audit-logs?action=delete", token: token).status == .badRequest)
             #expect(try await api.send(.get, "/api/v1/audit-logs?limit=1001", token: token).status == .badRequest)
 
-            let files = ["", "-wal"].map { server.directory.appendingPathComponent(UserStore.fileName + $0) }
+            let files = ["", "-wal"].map { server.directory.appendingPathComponent(SQLiteStore.fileName + $0) }
             let bytes = files.compactMap { FileManager.default.contents(atPath: $0.path) }
             #expect(bytes.contains { $0.range(of: Data("mallory".utf8)) != nil }, "the entries are on disk")
             #expect(bytes.allSatisfy { $0.range(of: Data("wrong-password".utf8)) == nil }, "no password is stored")

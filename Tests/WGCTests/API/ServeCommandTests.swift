@@ -43,7 +43,7 @@ struct APIServeCommandTests {
                                      input: "short\n", timeout: 60, environment: Self.noAdmin)
         #expect(short.status != 0 && short.stderr.contains("at least 8"))
 
-        let store = try UserStore(stateDirectory: state)
+        let store = try SQLiteStore(stateDirectory: state)
         let root = try #require(try await store.user(username: "root"))
         #expect(root.isSuperuser && root.passwordHash.hasPrefix("$argon2id$"))
         let ops = try #require(try await store.user(username: "ops"))

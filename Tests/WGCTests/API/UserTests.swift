@@ -143,7 +143,7 @@ struct APIUserTests {
     @Test("the database holds argon2id hashes, no password in clear, and is readable by its owner only")
     func storage() async throws {
         let server = try await APITestServer()
-        let path = server.directory.appendingPathComponent(UserStore.fileName).path
+        let path = server.directory.appendingPathComponent(SQLiteStore.fileName).path
         let hash = try #require(try await server.store.user(username: "admin")?.passwordHash)
         #expect(hash.hasPrefix("$argon2id$"))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -152,7 +152,7 @@ struct APIUserTests {
         #expect((try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions] as? Int) == 0o600)
         defer { try? FileManager.default.removeItem(at: server.directory) }
         let files = try FileManager.default.contentsOfDirectory(atPath: server.directory.path)
-        for file in files where file.hasPrefix(UserStore.fileName) {
+        for file in files where file.hasPrefix(SQLiteStore.fileName) {
             let data = try Data(contentsOf: server.directory.appendingPathComponent(file))
             #expect(data.range(of: Data(APITestServer.adminPassword.utf8)) == nil, "\(file)")
         }

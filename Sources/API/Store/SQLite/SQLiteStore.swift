@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import Sodium
 
-/// The API's users in one SQLite file (`users.sqlite` in the state directory, mode 0600): accounts with their
-/// argon2id hashes, refresh tokens and revoked access tokens.
-public final class UserStore: Sendable {
+/// The store of one server: one SQLite file (`users.sqlite` in the state directory, mode 0600) through GRDB,
+/// holding the users with their argon2id hashes, tokens, failed logins and the audit log.
+public final class SQLiteStore: APIStore {
     public static let fileName = "users.sqlite"
     let database: DatabasePool
+    public let location: String
 
     /// Opens (creating it 0600 and migrating it when needed) the database at `path`.
     public init(path: String) throws {
@@ -16,8 +16,11 @@ public final class UserStore: Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        // Another process on the same file (`wgc users create` beside the server) waits its turn to write.
+        configuration.busyMode = .timeout(10)
         database = try DatabasePool(path: path, configuration: configuration)
-        try UserMigrations.migrator.migrate(database)
+        location = path
+        try SQLiteMigrations.migrator.migrate(database)
     }
 
     /// The store of a state directory, created 0700 when missing.
@@ -31,7 +34,6 @@ public final class UserStore: Sendable {
         try await database.read { db in try User.fetchCount(db) }
     }
 
-    /// Whether the database answers a query (the readiness probe).
     public func isReachable() async -> Bool {
         (try? await database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
     }
@@ -44,36 +46,23 @@ public final class UserStore: Sendable {
         try await database.read { db in try User.filter(User.Columns.username == username).fetchOne(db) }
     }
 
-    /// Users in creation order.
     public func list(limit: Int, offset: Int) async throws -> [User] {
         try await database.read { db in
             try User.order(User.Columns.createdAt, User.Columns.username).limit(limit, offset: offset).fetchAll(db)
         }
     }
 
-    public func create(_ new: NewUser) async throws -> User {
-        guard let hash = Sodium.hashPassword(new.password) else { throw UserStoreError.hashingFailed }
-        let now = Date()
-        let user = User(id: UUID().uuidString.lowercased(), username: new.username, email: new.email,
-                        passwordHash: hash, isActive: new.isActive, isSuperuser: new.isSuperuser, lastLogin: nil,
-                        createdAt: now, updatedAt: now, tokenGeneration: 0, tokensValidAfter: now)
+    public func insert(_ user: User) async throws {
         do {
             try await database.write { db in try user.insert(db) }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw UserStoreError.duplicateUsername(new.username)
+            throw UserStoreError.duplicateUsername(user.username)
         }
-        return user
     }
 
-    /// Applies `changes`; a new password or a deactivation invalidates every token the user holds, and the last
-    /// active superuser can be neither deactivated nor demoted.
-    public func update(id: String, changes: UserChanges) async throws -> User {
-        let hash = try changes.password.map { password in
-            guard let hashed = Sodium.hashPassword(password) else { throw UserStoreError.hashingFailed }
-            return hashed
-        }
-        return try await database.write { db in
-            guard var user = try User.fetchOne(db, key: id.lowercased()) else { throw UserStoreError.notFound }
+    public func update(id: String, changes: UserChanges, passwordHash hash: String?) async throws -> User {
+        try await database.write { db in
+            guard var user = try User.fetchOne(db, key: id) else { throw UserStoreError.notFound }
             let losesSuperuser = (changes.isActive == false || changes.isSuperuser == false)
                 && user.isActive && user.isSuperuser
             if losesSuperuser, try Self.otherActiveSuperusers(than: user.id, db) == 0 {
@@ -91,7 +80,6 @@ public final class UserStore: Sendable {
         }
     }
 
-    /// Deletes a user and its refresh tokens; the last active superuser stays.
     public func delete(id: String) async throws {
         try await database.write { db in
             guard let user = try User.fetchOne(db, key: id.lowercased()) else { throw UserStoreError.notFound }
@@ -102,11 +90,14 @@ public final class UserStore: Sendable {
         }
     }
 
-    public func recordLogin(id: String, at date: Date = Date()) async throws {
+    public func recordLogin(id: String, at date: Date) async throws {
         try await database.write { db in
             try db.execute(sql: "UPDATE users SET last_login = ? WHERE id = ?", arguments: [date, id])
         }
     }
+
+    /// SQLite needs no closing: the pool goes with the store.
+    public func close() async {}
 
     static func otherActiveSuperusers(than id: String, _ db: Database) throws -> Int {
         try User.filter(User.Columns.isActive == true && User.Columns.isSuperuser == true && User.Columns.id != id)

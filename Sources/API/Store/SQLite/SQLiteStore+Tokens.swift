@@ -1,18 +1,8 @@
 import Foundation
 import GRDB
 
-/// Refresh tokens (rotation, reuse detection) and revoked access tokens.
-extension UserStore {
-    /// What presenting a refresh token led to.
-    public enum RefreshOutcome: Sendable, Equatable {
-        /// The token was current: it is now revoked and `newJTI` stored in its place.
-        case rotated(User)
-        /// The token had already been exchanged: every token of its user is now revoked.
-        case reused
-        /// No such token (its user deleted), or one revoked by a logout or a password change.
-        case unknown
-    }
-
+/// Refresh tokens (rotation, reuse detection) and revoked access tokens in SQLite.
+extension SQLiteStore {
     public func storeRefreshToken(jti: String, userID: String, sessionID: String, expiresAt: Date) async throws {
         try await database.write { db in
             try db.execute(sql: """

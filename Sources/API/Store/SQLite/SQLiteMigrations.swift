@@ -1,7 +1,8 @@
 import GRDB
 
-/// The schema of `users.sqlite` (users, tokens, the audit log), one migration per change; GRDB records which ran.
-enum UserMigrations {
+/// The schema of `users.sqlite` (users, tokens, the audit log, failed logins), one migration per change; GRDB
+/// records which ran.
+enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: users and tokens") { db in
@@ -51,6 +52,15 @@ enum UserMigrations {
                 table.column("detail", .text)
                 table.column("commit_id", .text)
             }
+        }
+        migrator.registerMigration("v3: failed logins") { db in
+            // One row per failed login and key (`address:…`, `username:…`); rows older than the limiter's window
+            // are deleted as new ones come.
+            try db.create(table: "login_failures") { table in
+                table.column("key", .text).notNull()
+                table.column("at", .datetime).notNull().indexed()
+            }
+            try db.create(index: "login_failures_key_at", on: "login_failures", columns: ["key", "at"])
         }
         return migrator
     }
