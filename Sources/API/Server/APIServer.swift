@@ -20,6 +20,8 @@ public enum APIServer {
                               status: ServerStatus? = nil, live: LiveUpdates? = nil) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: APIErrorMiddleware())
+        let routeMethods = RouteMethods()
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))
         if let status { router.add(middleware: MetricsMiddleware(metrics: status.metrics)) }
         router.add(middleware: RequestBodyLimitMiddleware())
         let api = router.group("api/v1")
@@ -41,6 +43,7 @@ public enum APIServer {
             }
         }
         for collection in collections { collection.add(to: authenticated.group(RouterPath(collection.path))) }
+        routeMethods.set(router.routes.map { (path: $0.path.description, method: $0.method.rawValue) })
         return router
     }
 
