@@ -100,7 +100,8 @@ public actor InventoryHead {
 
     /// Serves `commit` when its inventory validates; otherwise says why and keeps serving the last valid one.
     private func check(_ commit: ObjectID, _ loaded: LoadedInventory) throws {
-        let checked = loaded.checked()
+        var loaded = loaded
+        let checked = loaded.check()
         guard checked.isValid(strict: false) else {
             rejection = Self.rejection(of: commit, checked.diagnostics)
             return

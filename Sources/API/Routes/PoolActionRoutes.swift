@@ -22,7 +22,7 @@ struct PoolActionRoutes: APIRoutes {
         let user = try context.requireSuperuser()
         let poolID = try context.parameters.require("id")
         let body = try await request.decodeStrict(AllocateBody.self, context: context)
-        let outcome = try await head.write(author: WriteRoutes.author(user)) { base in
+        let outcome = try await write(poolID, "allocate", by: user) { base in
             let pool = try ResourceWriter(kind: .prefixPool).find(poolID, in: base)
             let client = try ResourceBody.target(body.clientId, field: "client_id", kind: .wireGuardClient, in: base)
             let allocation = AllocationRequest(pool: pool.key, client: client, length: body.prefixLength,
@@ -41,7 +41,6 @@ struct PoolActionRoutes: APIRoutes {
             change.message = "ipv6: allocate \(result.prefix) from pool \(pool.key) to client \(client)"
             return change
         }
-        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "allocate")
         let id = outcome.resourceID ?? ""
         let prefix = outcome.snapshot.inventory.allocations.first { $0.id == id }?.prefix.description ?? ""
         return try APIJSON.response(AllocateAnswer(success: true, allocationId: id, allocatedPrefix: prefix,
@@ -53,7 +52,7 @@ struct PoolActionRoutes: APIRoutes {
         let user = try context.requireSuperuser()
         let poolID = try context.parameters.require("id")
         let allocationID = try context.parameters.require("allocation_id")
-        let outcome = try await head.write(author: WriteRoutes.author(user)) { base in
+        let outcome = try await write(poolID, "release", by: user) { base in
             let pool = try ResourceWriter(kind: .prefixPool).find(poolID, in: base)
             let allocation = try ResourceWriter(kind: .allocation).find(allocationID, in: base)
             guard base.inventory.allocations.contains(where: { $0.id == allocation.id && $0.pool == pool.key }) else {
@@ -63,7 +62,6 @@ struct PoolActionRoutes: APIRoutes {
             change.message = "ipv6: release \(allocation.key) from pool \(pool.key)"
             return change
         }
-        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "release")
         return try APIJSON.response(ActionAnswer(success: true, message: "released", commit: outcome.commit),
                                     commit: outcome.commit)
     }
@@ -72,19 +70,27 @@ struct PoolActionRoutes: APIRoutes {
         let user = try context.requireSuperuser()
         let poolID = try context.parameters.require("id")
         let body = try await request.decodeStrict(WhitelistBody.self, context: context)
-        let outcome = try await head.write(author: WriteRoutes.author(user)) { base in
+        let outcome = try await write(poolID, "whitelist", by: user) { base in
             let pool = try ResourceWriter(kind: .prefixPool).find(poolID, in: base)
             var fields: [String: YAMLValue] = ["pool": .string(pool.key), "prefix": .string(body.prefix)]
             if let description = body.description { fields["description"] = .string(description) }
             return try ResourceWriter(kind: .whitelist).create(fields, in: base)
         }
-        await live?.poolCommitLanded(outcome.snapshot, poolID: poolID, action: "whitelist")
         let id = outcome.resourceID ?? ""
         let entry = outcome.snapshot.inventory.whitelist.first { $0.id == id }
         return try APIJSON.response(WhitelistAnswer(id: id, poolId: poolID.lowercased(),
                                                     prefix: entry?.prefix.description ?? body.prefix,
                                                     description: entry?.description),
                                     status: .created, commit: outcome.commit)
+    }
+
+    /// Commits what `derive` makes of the HEAD, by `user`, and tells the WebSocket subscribers of the pool.
+    private func write(_ poolID: String, _ action: String, by user: APIUser,
+                       derive: @Sendable (WriteBase) throws -> InventoryChange) async throws -> WriteOutcome {
+        guard let live else { return try await head.write(author: WriteRoutes.author(user), derive: derive) }
+        return try await live.poolWrite(poolID: poolID, action: action) {
+            try await head.write(author: WriteRoutes.author(user), derive: derive)
+        }
     }
 
     @Sendable func validateRPKI(_ request: Request, context: APIRequestContext) async throws -> RPKIAnswer {

@@ -134,7 +134,8 @@ final class HostProbe: Sendable {
             return nil
         }
         // A link-local IPv6 address comes with its zone (`fe80::1%eth0`); the interface is named beside it.
-        return String(String(cString: host).prefix { $0 != "%" })
+        let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(text.prefix { $0 != "%" })
     }
 
     private static func prefixLength(_ mask: UnsafeMutablePointer<sockaddr>, family: Int32) -> Int? {

@@ -8,7 +8,7 @@ import NIOCore
 
 /// The API's WebSocket side (`/api/v1/ws/{user_id}`): admits connections (`LiveAdmission`), keeps them in a
 /// `LiveHub`, answers their messages, and feeds them from one `LiveWatcher`. `APIServer.application` serves it
-/// when given one; writes that land a pool commit tell it (`poolCommitLanded`).
+/// when given one; writes of a pool go through it (`poolWrite`).
 public final class LiveUpdates: Sendable {
     let authentication: APIAuthentication
     let status: ServerStatus
@@ -35,10 +35,21 @@ public final class LiveUpdates: Sendable {
     /// The WebSocket connections open now.
     public var connectionCount: Int { hub.count }
 
-    /// Tells subscribers of `poolID` (and of any pool whose usage the commit changed) that a write landed.
-    func poolCommitLanded(_ snapshot: InventorySnapshot, poolID: String, action: String) async {
-        guard hub.count > 0 else { return }
-        await watcher.poolCommitLanded(snapshot, poolID: poolID, action: action)
+    /// Runs a write of `poolID` (allocate, release, whitelist), then tells that pool's subscribers (and those of
+    /// any pool whose usage the commit changed) that it landed, as `action`. While it runs, the watcher does not
+    /// announce the HEAD the write moves as a commit from elsewhere.
+    func poolWrite(poolID: String, action: String, _ write: () async throws -> WriteOutcome) async throws
+        -> WriteOutcome {
+        await watcher.poolWriteBegins()
+        let outcome: WriteOutcome
+        do {
+            outcome = try await write()
+        } catch {
+            await watcher.poolWriteEnded(nil)
+            throw error
+        }
+        await watcher.poolWriteEnded(hub.count > 0 ? (outcome.snapshot, poolID, action) : nil)
+        return outcome
     }
 
     /// The upgrade decision for a request: a WebSocket on `/api/v1/ws/{user_id}` for an admitted caller; anything

@@ -19,6 +19,8 @@ actor LiveWatcher {
     /// Each pool's usage at `poolsCommit`, by id.
     private var pools: [String: PoolKey] = [:]
     private var poolsCommit: String?
+    /// Pool writes of this server under way: the HEAD they move is theirs to announce.
+    private var poolWrites = 0
     private var alerts: [SystemAlert.Kind: SystemAlert] = [:]
     private var lastTokenCheck: ContinuousClock.Instant?
 
@@ -69,14 +71,20 @@ actor LiveWatcher {
         } else if alerts[.headInvalid] != nil {
             resolve(.headInvalid, "commit \(snapshot?.commit ?? "?") validates and is served")
         }
-        if let snapshot, snapshot.commit != poolsCommit { poolsChanged(snapshot, action: "commit") }
+        if poolWrites == 0, let snapshot, snapshot.commit != poolsCommit { poolsChanged(snapshot, action: "commit") }
         return snapshot
     }
 
-    /// A write of this server (allocate, release, whitelist) committed `snapshot`: its pool is announced even when
-    /// its usage did not change, other pools when theirs did.
-    func poolCommitLanded(_ snapshot: InventorySnapshot, poolID: String, action: String) {
-        poolsChanged(snapshot, action: action, announcing: poolID.lowercased())
+    func poolWriteBegins() {
+        poolWrites += 1
+    }
+
+    /// A write of this server (allocate, release, whitelist) ended; when it committed `snapshot`, its pool is
+    /// announced even when its usage did not change, other pools when theirs did.
+    func poolWriteEnded(_ landed: (snapshot: InventorySnapshot, poolID: String, action: String)?) {
+        poolWrites -= 1
+        guard let landed else { return }
+        poolsChanged(landed.snapshot, action: landed.action, announcing: landed.poolID.lowercased())
     }
 
     private func poolsChanged(_ snapshot: InventorySnapshot, action: String, announcing: String? = nil) {

@@ -68,8 +68,8 @@ extension InventoryHead {
             guard case .delete(let path) = edit else { return nil }
             return path
         }
-        let after = loaded.changing(written: written, deleted: deleted)
-        let checked = after.checked()
+        var after = loaded.changing(written: written, deleted: deleted)
+        let checked = after.check()
         guard checked.isValid(strict: false) else { throw Self.rejection(checked.diagnostics, folder: folder) }
         let treeChanges = change.edits.map { edit -> TreeChange in
             switch edit {

@@ -1,9 +1,11 @@
 import Nettle
 
 /// An inventory as loaded from its files, before validation, that remembers what each file brought: a change to
-/// a few files re-parses those files only, splices their resources in where a full load puts them (path order),
-/// and validates the whole model again. `checked()` is then exactly what a full load and check of the changed
-/// files gives — the same diagnostics, in the same order — without reading the other thousands of files.
+/// a few files re-parses those files only and splices their resources in where a full load puts them (path order).
+/// Once `check()` has validated it, a change to clients and allocations is validated from that state without
+/// walking the rest (`IncrementalCheck`); any other change validates the whole model again. `checked()` is always
+/// exactly what a full load and check of the changed files gives — the same diagnostics, in the same order —
+/// without reading the other thousands of files.
 public struct LoadedInventory: Sendable {
     /// The resources of every file, in path order, not yet validated.
     public private(set) var inventory: Inventory
@@ -20,6 +22,9 @@ public struct LoadedInventory: Sendable {
     private let extraVRPsAreBroken: Bool
     /// Every file's SHA-256, in path order, for the inventory's digest.
     private var hashes: [(path: String, hash: [UInt8])]
+    /// What the last `check()` kept, when it found no errors, and the files written or deleted since.
+    private var validated: ValidatedState?
+    private var changedSinceValidated: Set<String> = []
 
     /// Loads every file, as `InventoryLoader.load` does.
     public init(files: [SourceFile], extraVRPs: [SourceFile] = []) {
@@ -51,10 +56,34 @@ public struct LoadedInventory: Sendable {
 
     /// What a full check would say: the model validated, every diagnostic in display order.
     public func checked() -> CheckedInventory {
-        let (validated, validationDiagnostics) = Validator.validate(inventory)
+        validation().checked
+    }
+
+    /// `checked()`, keeping what it found so that the next change is checked from it.
+    public mutating func check() -> CheckedInventory {
+        let (checked, state, incremental) = validation()
+        validated = state
+        changedSinceValidated = []
+        lastCheckWasIncremental = incremental
+        return checked
+    }
+
+    /// Whether the last `check()` validated only what changed since the one before.
+    public private(set) var lastCheckWasIncremental = false
+
+    private func validation() -> (checked: CheckedInventory, state: ValidatedState?, incremental: Bool) {
         let loadDiagnostics = diagnosticsByFile.values.flatMap { $0 }
-        return CheckedInventory(inventory: validated,
-                                diagnostics: (loadDiagnostics + validationDiagnostics).sortedForDisplay())
+        if !loadDiagnostics.hasErrors, let validated,
+           let state = IncrementalCheck(base: validated, touched: changedSinceValidated, after: inventory)?.run() {
+            return (CheckedInventory(inventory: state.inventory,
+                                     diagnostics: (loadDiagnostics + state.diagnostics).sortedForDisplay()), state, true)
+        }
+        let (inventory, validationDiagnostics) = Validator.validate(inventory)
+        let checked = CheckedInventory(inventory: inventory,
+                                       diagnostics: (loadDiagnostics + validationDiagnostics).sortedForDisplay())
+        let state = loadDiagnostics.hasErrors ? nil : ValidatedState(validated: inventory,
+                                                                     diagnostics: validationDiagnostics)
+        return (checked, state, false)
     }
 
     /// The diagnostics loading reported (parse errors, wrong fields), in display order.
@@ -66,6 +95,7 @@ public struct LoadedInventory: Sendable {
     public func changing(written: [SourceFile], deleted: [String]) -> LoadedInventory {
         var copy = self
         copy.replace(written.sorted { $0.path < $1.path }, removing: Set(deleted))
+        copy.changedSinceValidated.formUnion(written.map(\.path) + deleted)
         return copy
     }
 

@@ -170,15 +170,22 @@ extension Validator {
     /// Warns about pools that have no free default-length block left.
     mutating func checkPoolUsage() {
         for pool in inventory.pools {
-            let taken = takenByPool[pool.name] ?? []
-            guard !taken.isEmpty else { continue }
-            if PoolAllocator.firstFree(in: pool.prefix, length: pool.maxPrefixLength, taken: taken) == nil {
-                let usage = PoolAllocator.usage(of: pool, taken: taken)
-                warning(.poolExhausted, pool.origin, "prefix",
+            if let warning = Self.exhaustion(of: pool, taken: takenByPool[pool.name] ?? []) {
+                diagnostics.append(warning)
+            }
+        }
+    }
+
+    /// The warning that `pool`, where `taken` is taken, has no free default-length block left.
+    static func exhaustion(of pool: PrefixPool, taken: [IPPrefix]) -> Diagnostic? {
+        guard !taken.isEmpty,
+              PoolAllocator.firstFree(in: pool.prefix, length: pool.maxPrefixLength, taken: taken) == nil else {
+            return nil
+        }
+        let usage = PoolAllocator.usage(of: pool, taken: taken)
+        return .warning(.poolExhausted, at: pool.origin.location("prefix"),
                         "pool '\(pool.name)' has no free /\(pool.maxPrefixLength) left (\(usage.used) of "
                             + "\(usage.capacity) used)",
                         hint: "add a pool or release unused allocations")
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@
 /// Every problem is reported; none stops the others from being found.
 public struct Validator {
     public internal(set) var inventory: Inventory
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     /// Prefixes taken in each pool (allocations, then LAN prefixes), filled as validation goes.
     var takenByPool: [String: [IPPrefix]] = [:]
     var referenceHints = ReferenceHints()
