@@ -44,7 +44,7 @@ struct LiveConversation: Sendable {
             guard connection.unsubscribe(subscription) else {
                 return refuse("NOT_SUBSCRIBED", "the connection has no such subscription")
             }
-            connection.send(LiveJSON.text(Unsubscribed(subscription)))
+            connection.send(LiveJSON.text(SubscriptionMessage<Never>(type: "unsubscribed", subscription)))
         }
     }
 
@@ -53,14 +53,14 @@ struct LiveConversation: Sendable {
         switch subscription.channel {
         case .bgpSessions:
             let sessions = await watcher.currentSessions().filter { subscription.id == nil || $0.sessionId == subscription.id }
-            connection.send(LiveJSON.text(Subscribed(subscription, current: sessions)))
+            connection.send(LiveJSON.text(SubscriptionMessage(type: "subscribed", subscription, current: sessions)))
         case .ipv6Pools:
             let inventory = try? await head.current().inventory
             let pools = inventory.map { inventory in
                 inventory.pools.filter { subscription.id == nil || $0.id == subscription.id }
                     .map { PoolStatusAnswer($0, inventory: inventory) }
             } ?? []
-            connection.send(LiveJSON.text(Subscribed(subscription, current: pools)))
+            connection.send(LiveJSON.text(SubscriptionMessage(type: "subscribed", subscription, current: pools)))
         }
     }
 
@@ -99,35 +99,30 @@ struct LiveConversation: Sendable {
         }
     }
 
-    private struct Subscribed<Current: Encodable>: Encodable {
-        var type = "subscribed"
-        var channel: String
-        @Nullable var sessionId: String?
-        @Nullable var poolId: String?
-        var current: [Current]
+    /// `subscribed`, with `current`, or `unsubscribed`, without: the fields of `SubscriptionJSON` beside the
+    /// message's own.
+    private struct SubscriptionMessage<Current: Encodable>: Encodable {
+        var type: String
+        var subscription: SubscriptionJSON
+        var current: [Current]?
         var timestamp = APIClock.timestamp()
 
-        init(_ subscription: LiveSubscription, current: [Current]) {
-            let json = SubscriptionJSON(subscription)
-            channel = json.channel
-            sessionId = json.sessionId
-            poolId = json.poolId
+        enum CodingKeys: CodingKey {
+            case type, current, timestamp
+        }
+
+        init(type: String, _ subscription: LiveSubscription, current: [Current]? = nil) {
+            self.type = type
+            self.subscription = SubscriptionJSON(subscription)
             self.current = current
         }
-    }
 
-    private struct Unsubscribed: Encodable {
-        var type = "unsubscribed"
-        var channel: String
-        @Nullable var sessionId: String?
-        @Nullable var poolId: String?
-        var timestamp = APIClock.timestamp()
-
-        init(_ subscription: LiveSubscription) {
-            let json = SubscriptionJSON(subscription)
-            channel = json.channel
-            sessionId = json.sessionId
-            poolId = json.poolId
+        func encode(to encoder: any Encoder) throws {
+            try subscription.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(type, forKey: .type)
+            try container.encodeIfPresent(current, forKey: .current)
+            try container.encode(timestamp, forKey: .timestamp)
         }
     }
 

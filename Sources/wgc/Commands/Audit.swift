@@ -80,12 +80,8 @@ struct Audit: AsyncParsableCommand {
         do {
             return try await StoreLocation(database: database, stateDirectory: stateDir)
                 .open(logger: Logger(label: "wgc.audit"))
-        } catch let problem as DatabaseURL.Problem {
-            printError(problem.description)
-            throw ExitCode(Status.usageOrIO)
-        } catch let failure as PostgresStoreError {
-            printError(failure.description)
-            throw ExitCode(Status.usageOrIO)
+        } catch {
+            throw StoreFailure.reported(error)
         }
     }
 }

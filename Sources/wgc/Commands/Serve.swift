@@ -149,12 +149,8 @@ struct Serve: AsyncParsableCommand {
                 throw ExitCode(Status.usageOrIO)
             }
             return try await location.open(logger: logger)
-        } catch let problem as DatabaseURL.Problem {
-            printError(problem.description)
-            throw ExitCode(Status.usageOrIO)
-        } catch let failure as PostgresStoreError {
-            printError(failure.description)
-            throw ExitCode(Status.usageOrIO)
+        } catch {
+            throw StoreFailure.reported(error)
         }
     }
 }

@@ -60,12 +60,8 @@ struct Users: AsyncParsableCommand {
             } catch UserStoreError.duplicateUsername(let name) {
                 printError("a user named '\(name)' already exists")
                 throw ExitCode(Status.invalid)
-            } catch let problem as DatabaseURL.Problem {
-                printError(problem.description)
-                throw ExitCode(Status.usageOrIO)
-            } catch let failure as PostgresStoreError {
-                printError(failure.description)
-                throw ExitCode(Status.usageOrIO)
+            } catch {
+                throw StoreFailure.reported(error)
             }
         }
     }

@@ -12,8 +12,8 @@ final class ReplicaProcess: @unchecked Sendable {  // one test drives it at a ti
     let repository: String
     let stateDirectory: String
     let log: String
-    let port: Int
-    private(set) var pid: pid_t = 0
+    // Optional so that the files above are removed by `deinit` when the clone or the start fails.
+    private var process: ServeProcess?
 
     /// Starts the replica and returns once it listens.
     init(_ name: String, remote: String, database: String, pullInterval: String? = nil) throws {
@@ -21,33 +21,20 @@ final class ReplicaProcess: @unchecked Sendable {  // one test drives it at a ti
         repository = remote + "-\(name).git"
         stateDirectory = remote + "-\(name).state"
         log = remote + "-\(name).log"
-        port = try Loopback.freePort()
         _ = try GitWorkspace.git(in: FileManager.default.temporaryDirectory.path, "clone", "-q", "--bare", remote,
                                  repository)
-        let environment = ["WGC_ADMIN_USERNAME": ServedWGC.adminName, "WGC_ADMIN_PASSWORD": ServedWGC.adminPassword,
-                           "WGC_JWT_SECRET": Self.secret, "WGC_PASSWORD": ""]
-        var arguments = [APIServeCommandTests.wgc, "serve", "--repo", repository, "--inventory", "inventory",
-                         "--state-dir", stateDirectory, "--listen", "127.0.0.1:\(port)", "--bird-socket", "",
-                         "--push", remote, "--database", database]
+        var arguments = ["--push", remote, "--database", database]
         if let pullInterval { arguments += ["--pull-interval", pullInterval] }
-        pid = try Programs.spawn(arguments, stdout: log, stderr: log, environment: environment)
-        do {
-            try Loopback.waitUntilListening(port: port, pid: pid, log: log)
-        } catch {
-            kill(pid, SIGKILL)
-            _ = Programs.wait(pid, timeout: 10)
-            pid = 0
-            throw error
-        }
+        process = try ServeProcess(repository: repository, stateDirectory: stateDirectory, log: log,
+                                   jwtSecret: Self.secret, arguments: arguments)
     }
 
     deinit {
-        if pid > 0 {
-            kill(pid, SIGKILL)
-            _ = Programs.wait(pid, timeout: 10)
-        }
+        process = nil  // killed before its files are removed
         for path in [repository, stateDirectory, log] { try? FileManager.default.removeItem(atPath: path) }
     }
+
+    var port: Int { process?.port ?? 0 }
 
     var client: ServedClient { ServedClient(port: port) }
 
@@ -55,13 +42,8 @@ final class ReplicaProcess: @unchecked Sendable {  // one test drives it at a ti
 
     /// SIGTERM, then the exit status once it exited (nil when it had to be killed after `timeout`).
     func stop(timeout: TimeInterval = 30) -> Int32? {
-        guard pid > 0 else { return nil }
-        defer { pid = 0 }
-        kill(pid, SIGTERM)
-        if let status = Programs.wait(pid, timeout: timeout) { return status }
-        kill(pid, SIGKILL)
-        _ = Programs.wait(pid, timeout: 10)
-        return nil
+        process?.signal(SIGTERM)
+        return process?.waitForExit(timeout: timeout)
     }
 }
 

@@ -15,7 +15,7 @@ final class ServedWGC: @unchecked Sendable {  // one test drives it at a time
     let stateDirectory: String
     /// The server's stdout and stderr, across restarts.
     let log: String
-    private(set) var pid: pid_t = 0
+    private var process: ServeProcess?
     private(set) var port = 0
 
     init() throws {
@@ -25,49 +25,33 @@ final class ServedWGC: @unchecked Sendable {  // one test drives it at a time
     }
 
     deinit {
-        if pid > 0 {
-            kill(pid, SIGKILL)
-            _ = Programs.wait(pid, timeout: 10)
-        }
+        process = nil  // killed before its files are removed
         try? FileManager.default.removeItem(atPath: stateDirectory)
         try? FileManager.default.removeItem(atPath: log)
     }
 
     var repository: String { fixture.bare }
 
+    /// The running server's process id; 0 when it is not running.
+    var pid: pid_t { process?.pid ?? 0 }
+
     /// Starts the server (again, on the same repository and state) and returns once it listens.
     func start() throws {
-        precondition(pid == 0, "the server is running")
-        port = try Loopback.freePort()
-        let environment = ["WGC_ADMIN_USERNAME": Self.adminName, "WGC_ADMIN_PASSWORD": Self.adminPassword,
-                           "WGC_JWT_SECRET": "", "WGC_PASSWORD": ""]
-        pid = try Programs.spawn([APIServeCommandTests.wgc, "serve", "--repo", repository, "--inventory", "inventory",
-                                  "--state-dir", stateDirectory, "--listen", "127.0.0.1:\(port)", "--bird-socket", ""],
-                                 stdout: log, stderr: log, environment: environment)
-        do {
-            try Loopback.waitUntilListening(port: port, pid: pid, log: log)
-        } catch {
-            kill(pid, SIGKILL)
-            _ = Programs.wait(pid, timeout: 10)
-            pid = 0
-            throw error
-        }
+        precondition(process == nil, "the server is running")
+        let process = try ServeProcess(repository: repository, stateDirectory: stateDirectory, log: log, jwtSecret: "")
+        port = process.port
+        self.process = process
     }
 
     /// Sends `signal` without waiting.
     func signal(_ signal: Int32) {
-        guard pid > 0 else { return }
-        kill(pid, signal)
+        process?.signal(signal)
     }
 
     /// Waits for the process to exit: its status (128 + signal when killed), nil after `timeout` (it is then killed).
     func waitForExit(timeout: TimeInterval) -> Int32? {
-        guard pid > 0 else { return nil }
-        defer { pid = 0 }
-        if let status = Programs.wait(pid, timeout: timeout) { return status }
-        kill(pid, SIGKILL)
-        _ = Programs.wait(pid, timeout: 10)
-        return nil
+        defer { process = nil }
+        return process?.waitForExit(timeout: timeout)
     }
 
     var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }

@@ -32,9 +32,9 @@ extension PostgresStore {
                                        String?).self)
             for try await (id, timestamp, user, action, address, method, route, resource, detail, commit) in decoded {
                 guard let action = AuditAction(rawValue: action) else { continue }
-                entries.append(AuditEntry(id: id, timestamp: timestamp, user: user, action: action, address: address,
-                                          method: method, route: route, resource: resource, detail: detail,
-                                          commit: commit))
+                entries.append(AuditEntry(id: id, record: AuditRecord(
+                    timestamp: timestamp, action: action, user: user, address: address, method: method, route: route,
+                    resource: resource, detail: detail, commit: commit)))
             }
             return entries
         }

@@ -57,11 +57,10 @@ extension PostgresStore {
                 guard var user = try await Self.lockedUser(id, connection, logger: logger) else {
                     throw UserStoreError.notFound
                 }
-                let losesSuperuser = (changes.isActive == false || changes.isSuperuser == false)
-                    && user.isActive && user.isSuperuser
-                if losesSuperuser,
-                   try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger) == 0 {
-                    throw UserStoreError.lastSuperuser
+                let others = try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger)
+                if let refusal = LastSuperuserRule.refusal(of: .update(changes), to: user,
+                                                           otherActiveSuperusers: others) {
+                    throw refusal
                 }
                 let now = Date()
                 if let email = changes.email { user.email = email }
@@ -88,9 +87,9 @@ extension PostgresStore {
                 guard let user = try await Self.lockedUser(id.lowercased(), connection, logger: logger) else {
                     throw UserStoreError.notFound
                 }
-                if user.isActive && user.isSuperuser,
-                   try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger) == 0 {
-                    throw UserStoreError.lastSuperuser
+                let others = try await Self.otherActiveSuperusers(than: user.id, connection, logger: logger)
+                if let refusal = LastSuperuserRule.refusal(of: .deletion, to: user, otherActiveSuperusers: others) {
+                    throw refusal
                 }
                 try await connection.query("DELETE FROM users WHERE id = \(user.id)", logger: logger)
             }

@@ -50,8 +50,9 @@ extension SQLiteStore {
 
     private static func auditEntry(_ row: Row) -> AuditEntry? {
         guard let action = AuditAction(rawValue: row["action"]) else { return nil }
-        return AuditEntry(id: row["id"], timestamp: row["timestamp"], user: row["username"], action: action,
-                          address: row["address"], method: row["method"], route: row["route"],
-                          resource: row["resource"], detail: row["detail"], commit: row["commit_id"])
+        return AuditEntry(id: row["id"], record: AuditRecord(
+            timestamp: row["timestamp"], action: action, user: row["username"], address: row["address"],
+            method: row["method"], route: row["route"], resource: row["resource"], detail: row["detail"],
+            commit: row["commit_id"]))
     }
 }

@@ -63,10 +63,9 @@ public final class SQLiteStore: APIStore {
     public func update(id: String, changes: UserChanges, passwordHash hash: String?) async throws -> User {
         try await database.write { db in
             guard var user = try User.fetchOne(db, key: id) else { throw UserStoreError.notFound }
-            let losesSuperuser = (changes.isActive == false || changes.isSuperuser == false)
-                && user.isActive && user.isSuperuser
-            if losesSuperuser, try Self.otherActiveSuperusers(than: user.id, db) == 0 {
-                throw UserStoreError.lastSuperuser
+            let others = try Self.otherActiveSuperusers(than: user.id, db)
+            if let refusal = LastSuperuserRule.refusal(of: .update(changes), to: user, otherActiveSuperusers: others) {
+                throw refusal
             }
             let now = Date()
             if let email = changes.email { user.email = email }
@@ -83,8 +82,9 @@ public final class SQLiteStore: APIStore {
     public func delete(id: String) async throws {
         try await database.write { db in
             guard let user = try User.fetchOne(db, key: id.lowercased()) else { throw UserStoreError.notFound }
-            if user.isActive && user.isSuperuser, try Self.otherActiveSuperusers(than: user.id, db) == 0 {
-                throw UserStoreError.lastSuperuser
+            let others = try Self.otherActiveSuperusers(than: user.id, db)
+            if let refusal = LastSuperuserRule.refusal(of: .deletion, to: user, otherActiveSuperusers: others) {
+                throw refusal
             }
             _ = try User.deleteOne(db, key: user.id)
         }
