@@ -391,14 +391,14 @@ def bgp_skip_reason(args):
 
 def live_statuses(port, token, protocols):
     """Each protocol's status as the server reports it (`/monitoring/bgp/sessions`); exits when the server does not
-    find one of them in BIRD, since nothing of that session would then change."""
-    sessions = request(port, "GET", "/api/v1/monitoring/bgp/sessions", token=token)[2]
-    statuses = {session["protocol"]: session for session in sessions}
-    lost = [statuses.get(name, {"reason": "not among the server's sessions"}) for name in protocols
-            if statuses.get(name, {}).get("status", "unknown") == "unknown"]
-    if lost:
-        sys.exit(f"the server does not see BIRD's sessions {protocols}: {[session.get('reason') for session in lost]}")
-    return {name: statuses[name]["status"] for name in protocols}
+    find one in BIRD, since no change of it would ever reach a subscriber."""
+    sessions = {session["protocol"]: session
+                for session in request(port, "GET", "/api/v1/monitoring/bgp/sessions", token=token)[2]}
+    unseen = {name: sessions.get(name, {}).get("reason", "no session of the served inventory") for name in protocols
+              if sessions.get(name, {}).get("status", "unknown") == "unknown"}
+    if unseen:
+        sys.exit(f"the server does not find these protocols in BIRD: {unseen}")
+    return {name: sessions[name]["status"] for name in protocols}
 
 
 def bgp_phase(args, bare, folder):

@@ -206,12 +206,16 @@ private struct PoolKey: Equatable {
 private struct SessionKey: Equatable {
     var status: String
     var birdState: String?
+    /// When BIRD's protocol last changed state: a session that went down and came back between two looks shows
+    /// the same state, but not the same `since`.
+    var since: String?
     var lastError: String?
     var known: Bool
 
     init(_ session: BGPSessionLive) {
         status = session.status
         birdState = session.birdState
+        since = session.since
         lastError = session.lastError
         known = session.reason == nil
     }
