@@ -37,8 +37,10 @@ FANOUT_LIMIT_S = 1.0
 # wgc serve looks at BIRD once a second (LiveUpdates' interval; one look for all connections, not an option), so a
 # change in BIRD can wait that long before the server sees it.
 BIRD_LOOK_S = 1.0
-# A change in BIRD is not seen until the next look; from there it has the 1 s any change has to reach everyone.
-BGP_FANOUT_LIMIT_S = BIRD_LOOK_S + FANOUT_LIMIT_S
+# Issue 9 asks every state change to reach all subscribers within 1 s, and BIRD to be looked at once a second at
+# most: a change just after a look waits the whole second for the next one, then the fan-out. The verdict is against
+# the issue's 1 s all the same; the worst round can miss it by about the fan-out time.
+BGP_FANOUT_LIMIT_S = FANOUT_LIMIT_S
 EXAMPLE = os.path.join(os.path.dirname(HERE), "examples", "inventory")
 # The example inventory's only node: the BIRD of the bgp phase runs its compiled configuration.
 EXAMPLE_NODE = "edge-1"

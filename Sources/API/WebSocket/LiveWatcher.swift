@@ -32,11 +32,15 @@ actor LiveWatcher {
         self.tokenInterval = tokenInterval
     }
 
-    /// Looks every `interval` until no connection is left.
+    /// Looks every `interval` until no connection is left. Looks start on a fixed beat (not `interval` after the
+    /// previous one ended), so a change waits at most `interval` for the next look.
     func run() async {
+        let clock = ContinuousClock()
+        var next = clock.now
         while hub.keepWatching(), !Task.isCancelled {
             await look()
-            try? await Task.sleep(for: interval)
+            next = max(next + interval, clock.now)
+            try? await Task.sleep(until: next, clock: clock)
         }
     }
 
