@@ -191,8 +191,10 @@ struct WriteCase: Sendable, CustomTestStringConvertible {
         return text
     }
 
-    static func allocation(_ prefix: String, client: String, pool: String = "pool-2", announce: Bool = false) -> String {
-        "kind: Allocation\npool: \(pool)\nprefix: \(prefix)\nclient: \(client)\n" + (announce ? "auto_announce: true\n" : "")
+    static func allocation(_ prefix: String, client: String, pool: String = "pool-2",
+                           announce: Bool = false) -> String {
+        "kind: Allocation\npool: \(pool)\nprefix: \(prefix)\nclient: \(client)\n"
+            + (announce ? "auto_announce: true\n" : "")
     }
 
     /// A well-formed WireGuard public key of its own for each seed.
@@ -210,15 +212,20 @@ struct WriteCase: Sendable, CustomTestStringConvertible {
 }
 
 let clientChanges: [WriteCase] = [
-    WriteCase("a client in a new file", ["clients/carol.yaml": WriteCase.client("carol", key: "carol", v4: "10.0.0.9", v6: "fd00:1234::9")]),
+    WriteCase("a client in a new file",
+              ["clients/carol.yaml": WriteCase.client("carol", key: "carol", v4: "10.0.0.9", v6: "fd00:1234::9")]),
     WriteCase("a client changed in a file of two", [
-        "clients.yaml": TestInventory.files["clients.yaml"]!.replacingFirst("persistent_keepalive: 25", with: "persistent_keepalive: 15"),
+        "clients.yaml": TestInventory.files["clients.yaml"]!
+            .replacingFirst("persistent_keepalive: 25", with: "persistent_keepalive: 15"),
     ]),
     WriteCase("an allocation", ["allocations/eve.yaml": WriteCase.allocation("2001:db8:300:200::/56", client: "eve")]),
     WriteCase("an announced allocation no ROA covers",
-                 ["allocations/eve-2.yaml": WriteCase.allocation("2001:db8:300:8000::/56", client: "eve", announce: true)]),
-    WriteCase("the last block of a pool", ["allocations/carol.yaml": WriteCase.allocation("2001:db8:400::/56", client: "bob", pool: "pool-3")]),
-    WriteCase("a client renamed", ["clients/eve.yaml": WriteCase.client("eve-2", key: "eve", v4: "10.0.0.5", v6: "fd00:1234::5"),
+                 ["allocations/eve-2.yaml": WriteCase.allocation("2001:db8:300:8000::/56", client: "eve",
+                                                                 announce: true)]),
+    WriteCase("the last block of a pool",
+              ["allocations/carol.yaml": WriteCase.allocation("2001:db8:400::/56", client: "bob", pool: "pool-3")]),
+    WriteCase("a client renamed", ["clients/eve.yaml": WriteCase.client("eve-2", key: "eve", v4: "10.0.0.5",
+                                                                        v6: "fd00:1234::5"),
                                       "allocations/eve.yaml": nil, "allocations/eve-2.yaml": nil]),
     WriteCase("a pool's last block released", ["allocations/carol.yaml": nil]),
     WriteCase("a client and its allocation removed", ["clients/dave.yaml": nil, "allocations/dave.yaml": nil]),
@@ -256,8 +263,10 @@ let clientDefects: [WriteCase] = {
         WriteCase("a broadcast address", .invalidAddress, newClient(v4: "10.0.0.255")),
         WriteCase("an unknown server", .unknownReference, newClient(server: "server-2")),
         WriteCase("a removed client's allocation left behind", .unknownReference, ["clients/dave.yaml": nil]),
-        WriteCase("an allocation for an unknown client", .unknownReference, newAllocation("2001:db8:300:200::/56", client: "zed")),
-        WriteCase("an allocation from an unknown pool", .unknownReference, newAllocation("2001:db8:300:200::/56", pool: "pool-9")),
+        WriteCase("an allocation for an unknown client", .unknownReference,
+                  newAllocation("2001:db8:300:200::/56", client: "zed")),
+        WriteCase("an allocation from an unknown pool", .unknownReference,
+                  newAllocation("2001:db8:300:200::/56", pool: "pool-9")),
         WriteCase("an allocation outside its pool", .allocationOutsidePool, newAllocation("2001:db8:500::/56")),
         WriteCase("an allocation too wide", .prefixLengthOutOfRange, newAllocation("2001:db8:300:1000::/52")),
         WriteCase("an allocation inside another", .overlappingAllocations, newAllocation("2001:db8:300:140::/58")),
@@ -266,6 +275,11 @@ let clientDefects: [WriteCase] = {
                      newAllocation("2001:db8:300:200::/60", announce: true)),
     ]
 }()
+
+/// An announcement of `prefix` from AS65001 over transit-1.
+func announcement(_ prefix: String) -> String {
+    "kind: BGPAnnouncement\nname: own\nprefix: \(prefix)\nasn: 65001\nsession: transit-1\n"
+}
 
 let routingChanges: [WriteCase] = {
     let session = "kind: BGPSession\nname: peer-2\nneighbor: 2001:db8:fffe::1\nremote_as: 65200\n"
@@ -277,7 +291,7 @@ let routingChanges: [WriteCase] = {
         WriteCase("a session and its announcement removed", ["bgp.yaml": nil]),
         WriteCase("a whitelist entry and an announcement no ROA covers", [
             "whitelist/own.yaml": "kind: Whitelist\nprefix: 2001:db8:500::/48\n",
-            "bgp/own.yaml": "kind: BGPAnnouncement\nname: own\nprefix: 2001:db8:500::/48\nasn: 65001\nsession: transit-1\n",
+            "bgp/own.yaml": announcement("2001:db8:500::/48"),
         ]),
         WriteCase("an iBGP session", ["bgp/peer-2.yaml": session.replacingFirst("65200", with: "65001")]),
     ]
@@ -289,15 +303,122 @@ let routingDefects: [WriteCase] = {
     return [
         WriteCase("a session removed from under its announcement", .unknownReference,
                   ["bgp.yaml": bgp.replacingFirst("name: transit-1", with: "name: transit-2")]),
-        WriteCase("a session name taken", .duplicateName, ["bgp/peer-2.yaml": session.replacingFirst("peer-2", with: "transit-1")]),
-        WriteCase("a neighbor taken", .duplicateAddress, ["bgp/peer-2.yaml": session.replacingFirst("fffe", with: "ffff")]),
+        WriteCase("a session name taken", .duplicateName,
+                  ["bgp/peer-2.yaml": session.replacingFirst("peer-2", with: "transit-1")]),
+        WriteCase("a neighbor taken", .duplicateAddress,
+                  ["bgp/peer-2.yaml": session.replacingFirst("fffe", with: "ffff")]),
         WriteCase("an announcement nothing covers", .announcementNotCovered, [
-            "bgp/own.yaml": "kind: BGPAnnouncement\nname: own\nprefix: 2001:db8:500::/48\nasn: 65001\nsession: transit-1\n",
+            "bgp/own.yaml": announcement("2001:db8:500::/48"),
         ]),
         WriteCase("an announcement from the wrong AS", .rpkiInvalid, [
-            "bgp/own.yaml": "kind: BGPAnnouncement\nname: own\nprefix: 2001:db8:200::/48\nasn: 65001\nsession: transit-1\n",
+            "bgp/own.yaml": announcement("2001:db8:200::/48"),
         ]),
         WriteCase("a whitelist entry for an unknown pool", .unknownReference,
                   ["whitelist/own.yaml": "kind: Whitelist\nprefix: 2001:db8:500::/48\npool: pool-9\n"]),
     ]
 }()
+
+@Suite("A change checked from the kept check: unpinned clients, moves and renames")
+struct IncrementalCheckMoveTests {
+    /// `WriteCase.base` plus a client with no addresses: validation gives it 10.0.0.6 and fd00:1234::6 (with two
+    /// unpinned-address warnings), so the kept state has `hasUnpinnedClients`.
+    static let unpinnedBase: [String: String] = {
+        var files = WriteCase.base
+        files["clients/frank.yaml"] = WriteCase.client("frank", key: "frank", v4: nil, v6: nil)
+        return files
+    }()
+
+    static let eveAllocation: [String: String?] = [
+        "allocations/eve.yaml": WriteCase.allocation("2001:db8:300:200::/56", client: "eve"),
+    ]
+
+    /// The change touches no client, so it is checked from the kept state although validation gave frank his
+    /// addresses: the validated clients must stay, not the loaded ones (the API serves them and builds client
+    /// configs from them).
+    @Test("an allocation written beside an unpinned client keeps the address validation gave that client")
+    func unpinnedClientKeepsItsAddress() {
+        var after = Self.unpinnedBase
+        for (path, text) in Self.eveAllocation { after[path] = text }
+        IncrementalCheckTests.expectAgreement(from: Self.unpinnedBase, to: after)
+
+        var loaded = LoadedInventory(files: IncrementalCheckTests.sources(Self.unpinnedBase))
+        _ = loaded.check()
+        let (written, deleted) = IncrementalCheckTests.change(from: Self.unpinnedBase, to: after)
+        loaded = loaded.changing(written: written, deleted: deleted)
+        let checked = loaded.check()
+        let full = InventoryCompiler.check(files: IncrementalCheckTests.sources(after))
+        let frank = checked.inventory.clients.first { $0.name == "frank" }
+        #expect(frank?.ipv4Address?.description == "10.0.0.6/32")
+        #expect(frank?.ipv6Address?.description == "fd00:1234::6/128")
+        #expect(InventoryCompiler.clientConfig(named: "frank", in: checked.inventory)
+                    == InventoryCompiler.clientConfig(named: "frank", in: full.inventory))
+    }
+
+    /// After the allocation, a session's write is checked from the kept inventory: frank keeps his addresses.
+    @Test("the kept inventory stays validated through an allocation and then a session")
+    func unpinnedClientThroughChangesInARow() {
+        let steps: [[String: String?]] = [
+            Self.eveAllocation,
+            ["bgp/peer-2.yaml": "kind: BGPSession\nname: peer-2\nneighbor: 2001:db8:fffe::1\nremote_as: 65200\n"],
+        ]
+        var files = Self.unpinnedBase
+        var loaded = LoadedInventory(files: IncrementalCheckTests.sources(files))
+        _ = loaded.check()
+        for edits in steps {
+            var next = files
+            for (path, text) in edits { next[path] = text }
+            let (written, deleted) = IncrementalCheckTests.change(from: files, to: next)
+            loaded = loaded.changing(written: written, deleted: deleted)
+            let checked = loaded.check()
+            let full = InventoryCompiler.check(files: IncrementalCheckTests.sources(next))
+            #expect(checked.inventory.clients.map(\.ipv4Address) == full.inventory.clients.map(\.ipv4Address))
+            #expect(checked.inventory.clients.map(\.ipv6Address) == full.inventory.clients.map(\.ipv6Address))
+            #expect(DiagnosticRenderer.render(checked.diagnostics, as: .text)
+                        == DiagnosticRenderer.render(full.diagnostics, as: .text))
+            files = next
+        }
+    }
+
+    /// Resources moving between files, a rename in place to a name of another BIRD spelling, an identical prefix
+    /// moving to another file, a removed client's addresses taken in the same change, an announced allocation a ROA
+    /// covers: each agrees with a full check and is checked from the kept state.
+    static let movingChanges: [WriteCase] = [
+        WriteCase("a client moved to another file",
+                  ["clients/eve.yaml": nil, "clients/zz-eve.yaml": WriteCase.base["clients/eve.yaml"]!]),
+        WriteCase("dave_x renamed dave-x in place, with its allocation", [
+            "clients/dave.yaml": WriteCase.client("dave-x", key: "dave", v4: "10.0.0.4", v6: "fd00:1234::4",
+                                                  id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427"),
+            "allocations/dave.yaml": WriteCase.allocation("2001:db8:300:100::/56", client: "dave-x"),
+        ]),
+        WriteCase("an allocation moved to another file, same prefix",
+                  ["allocations/dave.yaml": nil, "allocations/zz.yaml": WriteCase.base["allocations/dave.yaml"]!]),
+        WriteCase("a client removed and its addresses taken by a new one", [
+            "clients/eve.yaml": nil,
+            "clients/carol.yaml": WriteCase.client("carol", key: "carol", v4: "10.0.0.5", v6: "fd00:1234::5"),
+        ]),
+        WriteCase("an announced allocation the ROA covers", [
+            "allocations/new.yaml": WriteCase.allocation("2001:db8:300:200::/56", client: "eve", announce: true),
+        ]),
+    ]
+
+    @Test("moves and renames agree and are checked incrementally", arguments: movingChanges)
+    func moves(_ change: WriteCase) {
+        #expect(IncrementalCheckTests.expectAgreement(from: WriteCase.base, to: change.files()))
+    }
+
+    /// Errors only the index finds after a copy or a rename: each is worded by the full check.
+    static let movingDefects: [WriteCase] = [
+        WriteCase("a client copied to another file", .duplicateName,
+                  ["clients/zz-eve.yaml": WriteCase.base["clients/eve.yaml"]!]),
+        WriteCase("an allocation copied to another file", .overlappingAllocations,
+                  ["allocations/zz.yaml": WriteCase.base["allocations/dave.yaml"]!]),
+        WriteCase("a client renamed while another file's allocation names it", .unknownReference, [
+            "clients/dave.yaml": WriteCase.client("dave-y", key: "dave", v4: "10.0.0.4", v6: "fd00:1234::4"),
+        ]),
+    ]
+
+    @Test("copies and renames that break something are refused as a full check words it", arguments: movingDefects)
+    func movingDefect(_ change: WriteCase) {
+        #expect(!IncrementalCheckTests.expectAgreement(from: WriteCase.base, to: change.files()))
+    }
+}

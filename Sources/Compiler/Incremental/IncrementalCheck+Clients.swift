@@ -34,7 +34,8 @@ extension IncrementalCheck {
             let (_, found) = Validator.validate(smallInventory())
             guard !found.hasErrors, !found.contains(where: { $0.code == .unpinnedAddress }) else { return nil }
 
-            let poolsByName = Dictionary(base.inventory.pools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let poolsByName = Dictionary(base.inventory.pools.map { ($0.name, $0) },
+                                         uniquingKeysWith: { first, _ in first })
             let exhaustionPlaces = Set(pools.compactMap { poolsByName[$0]?.origin.location("prefix") })
             var diagnostics = base.diagnostics.filter { diagnostic in
                 !touched.contains(diagnostic.location.file)
@@ -48,7 +49,9 @@ extension IncrementalCheck {
             }
 
             var inventory = base.inventory
-            inventory.clients = after.clients
+            // Clients as loaded are clients as validated, except those validation gave an address: with such a
+            // client in the inventory only allocations change, and the validated clients stay.
+            if !(removedClients.isEmpty && addedClients.isEmpty) { inventory.clients = after.clients }
             inventory.allocations = after.allocations
             inventory.digest = after.digest
             var index = base.index
@@ -112,9 +115,11 @@ extension IncrementalCheck {
             }
             var present = Set(addedClients.map(\.name))
             let leaving = Set(removedClients.map(\.name))
-            for allocation in addedAllocations where !present.contains(allocation.client) && !leaving.contains(allocation.client) {
+            for allocation in addedAllocations
+            where !present.contains(allocation.client) && !leaving.contains(allocation.client) {
                 guard base.index.clientNames.contains(allocation.client),
-                      let client = base.inventory.clients.first(where: { $0.name == allocation.client }) else { continue }
+                      let client = base.inventory.clients.first(where: { $0.name == allocation.client })
+                else { continue }
                 small.clients.append(client)
                 present.insert(client.name)
             }

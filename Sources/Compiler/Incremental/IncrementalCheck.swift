@@ -39,7 +39,12 @@ struct IncrementalCheck {
         switch (touchesClients, touchesRouting) {
         case (true, true): return nil
         case (true, false): return ClientsCheck(self).run()
-        case (false, _): return RoutingCheck(self).run()
+        case (false, true): return RoutingCheck(self).run()
+        case (false, false):
+            // Files without resources (comments, empty documents): only the digest changes.
+            var unchanged = base
+            unchanged.inventory.digest = after.digest
+            return unchanged
         }
     }
 

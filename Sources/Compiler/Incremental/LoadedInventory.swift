@@ -56,12 +56,12 @@ public struct LoadedInventory: Sendable {
 
     /// What a full check would say: the model validated, every diagnostic in display order.
     public func checked() -> CheckedInventory {
-        validation().checked
+        validation(keeping: false).checked
     }
 
     /// `checked()`, keeping what it found so that the next change is checked from it.
     public mutating func check() -> CheckedInventory {
-        let (checked, state, incremental) = validation()
+        let (checked, state, incremental) = validation(keeping: true)
         validated = state
         changedSinceValidated = []
         lastCheckWasIncremental = incremental
@@ -71,18 +71,21 @@ public struct LoadedInventory: Sendable {
     /// Whether the last `check()` validated only what changed since the one before.
     public private(set) var lastCheckWasIncremental = false
 
-    private func validation() -> (checked: CheckedInventory, state: ValidatedState?, incremental: Bool) {
+    /// The check, from the kept state when it can be; with `keeping`, also the state to keep (indexing every
+    /// client, key and address of a full check, which `checked()` alone does not need).
+    private func validation(keeping: Bool) -> (checked: CheckedInventory, state: ValidatedState?, incremental: Bool) {
         let loadDiagnostics = diagnosticsByFile.values.flatMap { $0 }
         if !loadDiagnostics.hasErrors, let validated,
            let state = IncrementalCheck(base: validated, touched: changedSinceValidated, after: inventory)?.run() {
-            return (CheckedInventory(inventory: state.inventory,
-                                     diagnostics: (loadDiagnostics + state.diagnostics).sortedForDisplay()), state, true)
+            let checked = CheckedInventory(inventory: state.inventory,
+                                           diagnostics: (loadDiagnostics + state.diagnostics).sortedForDisplay())
+            return (checked, state, true)
         }
         let (inventory, validationDiagnostics) = Validator.validate(inventory)
         let checked = CheckedInventory(inventory: inventory,
                                        diagnostics: (loadDiagnostics + validationDiagnostics).sortedForDisplay())
-        let state = loadDiagnostics.hasErrors ? nil : ValidatedState(validated: inventory,
-                                                                     diagnostics: validationDiagnostics)
+        let state = !keeping || loadDiagnostics.hasErrors
+            ? nil : ValidatedState(validated: inventory, diagnostics: validationDiagnostics)
         return (checked, state, false)
     }
 

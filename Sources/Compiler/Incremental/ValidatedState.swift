@@ -17,6 +17,7 @@ struct ValidatedState: Sendable {
         self.hasUnpinnedClients = diagnostics.contains { $0.code == .unpinnedAddress }
     }
 
+    /// The state after a change checked from another one: its index already brought up to date.
     init(inventory: Inventory, diagnostics: [Diagnostic], index: ValidationIndex, hasUnpinnedClients: Bool) {
         self.inventory = inventory
         self.diagnostics = diagnostics

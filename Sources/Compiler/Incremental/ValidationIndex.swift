@@ -52,8 +52,11 @@ struct ValidationIndex: Sendable {
             }
         }
         for client in inventory.clients { add(client) }
-        spans = inventory.allocations.map { Span(prefix: $0.prefix, file: $0.origin.file) }.sorted { $0.prefix < $1.prefix }
-        for allocation in inventory.allocations { allocationsByClient[allocation.client, default: []].append(allocation) }
+        spans = inventory.allocations.map { Span(prefix: $0.prefix, file: $0.origin.file) }
+            .sorted { $0.prefix < $1.prefix }
+        for allocation in inventory.allocations {
+            allocationsByClient[allocation.client, default: []].append(allocation)
+        }
     }
 
     // MARK: Changes
