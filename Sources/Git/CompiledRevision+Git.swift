@@ -19,11 +19,7 @@ extension CompiledRevision {
         }
         var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files, strict: strict,
                                                 options: options)
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        for index in compiled.checked.diagnostics.indices {
-            compiled.checked.diagnostics[index].location.file.insert(
-                contentsOf: prefix, at: compiled.checked.diagnostics[index].location.file.startIndex)
-        }
+        compiled.locateDiagnostics(in: folder)
         return compiled
     }
 }

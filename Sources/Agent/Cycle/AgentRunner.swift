@@ -18,6 +18,8 @@ public final class AgentRunner {
     public private(set) var state: AgentState
     /// The last good revision's configuration, compiled once.
     private var lastGood: RouterConfiguration?
+    /// The revision compiled last, which the next one is read and checked from.
+    private var followed: FollowedRevision?
 
     public init(node: String, feed: RevisionFeed, environment: RouterEnvironment, store: StateStore,
                 logger: Logger, dryRun: Bool = false) throws {
@@ -29,6 +31,8 @@ public final class AgentRunner {
         self.dryRun = dryRun
         self.applier = RouterApplier(environment: environment, logger: logger)
         self.state = try store.load(node: node)
+        // A killed agent may have left a half-written configuration's temporary file beside the real one.
+        for path in [environment.birdConfig, environment.radvdConfig] { AtomicFile(path).removeLeftovers() }
         if let saved = store.loadConfiguration(), saved.node == node, state.applied != nil { lastGood = saved }
     }
 
@@ -80,7 +84,7 @@ public final class AgentRunner {
                                reason: "\(head.short) was \(last.outcome.rawValue) and is not retried until "
                                    + "\(feed.branch) moves: \(last.reason ?? "")")
         }
-        return apply(commit: head.hex) { options in try feed.compile(head, options: options) }
+        return apply(commit: head.hex) { options in try feed.compile(head, options: options, following: &followed) }
     }
 
     /// Which WireGuard back end this agent drives, and why.

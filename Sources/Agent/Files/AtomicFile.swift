@@ -72,6 +72,19 @@ public struct AtomicFile: Sendable {
         }
     }
 
+    /// Removes the temporary files a killed writer left beside this file and its previous copy
+    /// (`.<name>.wgc-<pid>`, `.<name>.previous.wgc-<pid>`), and only those: the folder may hold others' files.
+    public func removeLeftovers() {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return
+        }
+        for entry in names where entry.hasPrefix(".\(name).wgc-") || entry.hasPrefix(".\(name).previous.wgc-") {
+            unlink((folder.isEmpty ? "." : folder) + "/" + entry)
+        }
+    }
+
     /// Removes temporary files a killed writer left in `folder` (`.<name>.wgc-<pid>`).
     public static func removeLeftovers(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }

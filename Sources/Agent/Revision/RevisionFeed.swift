@@ -36,6 +36,36 @@ public struct RevisionFeed: Sendable {
                                      options: options)
     }
 
+    /// Most files a move of the branch may change and still be read as a change of `followed`; more is read whole.
+    static let followLimit = 2_000
+
+    /// Compiles `commit` from the local copy, as `compile(_:options:)` does, reading only the files that differ from
+    /// the `followed` revision and validating only what they change when it can; `followed` is then `commit`.
+    public func compile(_ commit: ObjectID, options: CompileOptions, following followed: inout FollowedRevision?)
+        throws -> CompiledRevision {
+        let repository = try Repository(at: repositoryPath)
+        var loaded: LoadedInventory
+        if let previous = followed, previous.commit == commit {
+            loaded = previous.loaded
+        } else if let previous = followed,
+                  let delta = try repository.inventoryDelta(from: previous.commit, to: commit, folder: folder),
+                  delta.count <= Self.followLimit {
+            loaded = previous.loaded.changing(written: delta.written, deleted: delta.deleted)
+        } else {
+            let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
+            let files = try source.files()
+            guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
+                throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
+            }
+            loaded = LoadedInventory(files: files)
+        }
+        var compiled = CompiledRevision.compile(revision: commit.short, commit: commit.hex, loaded: &loaded,
+                                                options: options)
+        compiled.locateDiagnostics(in: folder)
+        followed = FollowedRevision(commit: commit, loaded: loaded)
+        return compiled
+    }
+
     /// Compiles a commit given as hex (from the state file); nil when the local copy no longer has it.
     public func compile(hex: String, options: CompileOptions) throws -> CompiledRevision? {
         guard let commit = ObjectID(hex: hex) else { return nil }

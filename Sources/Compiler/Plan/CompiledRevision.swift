@@ -23,11 +23,31 @@ public struct CompiledRevision: Sendable {
     public static func compile(revision: String, commit: String?, files: [SourceFile], strict: Bool = false,
                                options: CompileOptions = CompileOptions(),
                                extraVRPs: [SourceFile] = []) -> CompiledRevision {
-        let checked = InventoryCompiler.check(files: files, extraVRPs: extraVRPs)
+        compile(revision: revision, commit: commit, checked: InventoryCompiler.check(files: files, extraVRPs: extraVRPs),
+                strict: strict, options: options)
+    }
+
+    /// Checks `loaded` (from what its last check kept, when it can: see `LoadedInventory.check()`) and, when it
+    /// validates, compiles it.
+    public static func compile(revision: String, commit: String?, loaded: inout LoadedInventory, strict: Bool = false,
+                               options: CompileOptions = CompileOptions()) -> CompiledRevision {
+        compile(revision: revision, commit: commit, checked: loaded.check(), strict: strict, options: options)
+    }
+
+    private static func compile(revision: String, commit: String?, checked: CheckedInventory, strict: Bool,
+                                options: CompileOptions) -> CompiledRevision {
         let valid = checked.isValid(strict: strict)
         return CompiledRevision(revision: revision, commit: commit, checked: checked,
                                 files: valid ? InventoryCompiler.emit(checked.inventory, options: options) : [],
                                 strict: strict)
+    }
+
+    /// Diagnostics name files from the repository root, not from the inventory's `folder` inside it.
+    public mutating func locateDiagnostics(in folder: String) {
+        guard !folder.isEmpty else { return }
+        for index in checked.diagnostics.indices {
+            checked.diagnostics[index].location.file = folder + "/" + checked.diagnostics[index].location.file
+        }
     }
 
     var planRevision: PlanRevision {

@@ -80,4 +80,16 @@ struct StateStoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
                 == ["bird.conf", "bird.conf.previous"])
     }
+
+    @Test("a configuration's own leftovers are removed beside it, and nobody else's files")
+    func configurationLeftovers() throws {
+        let folder = try TemporaryFolder()
+        let ours = [".bird.conf.wgc-12", ".bird.conf.previous.wgc-34"]
+        let others = [".radvd.conf.wgc-56", ".bird.conf.swp", "bird.conf"]
+        for name in ours + others {
+            #expect(FileManager.default.createFile(atPath: folder.path + "/" + name, contents: Data("x".utf8)))
+        }
+        AtomicFile(folder.path + "/bird.conf").removeLeftovers()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == others.sorted())
+    }
 }
