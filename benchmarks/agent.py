@@ -3,7 +3,9 @@
 namespace of its own with BIRD running,
 
   full apply   `wgc apply` of 5,000 peers onto a fresh interface   against  `wg setconf` onto a fresh wireguard-go
-  one peer     `wgc apply` of a commit changing one client's key   against  `wg syncconf` of the same change
+  one peer     `wgc apply` of a commit changing one client's key   against  `wg syncconf` of the same change;
+               then a running `wgc agent` (cycles 1 s apart) as its branch moves between the two commits: each
+               applying cycle's duration as its JSON log gives it (the daemon compiles from the revision before)
   nothing      `wgc apply` of the applied revision again, and one `wgc agent --once` cycle with nothing new
 
 Targets: full apply <= 1.5x wg setconf; one-peer change <= 100 ms and no slower than wg syncconf.
@@ -295,6 +297,58 @@ def daemon_cycles(lab, seconds):
     return cycles, (agent_after - agent_before) / cycles, (go_after - go_before) / cycles
 
 
+def log_objects(path):
+    """The JSON objects of a log file, one per line (others skipped)."""
+    objects = []
+    for line in open(path).read().splitlines():
+        try:
+            objects.append(json.loads(line))
+        except ValueError:
+            continue
+    return objects
+
+
+def daemon_changes(lab, rounds):
+    """A running agent (cycles 1 s apart) while its branch moves between the two commits, one client's key apart:
+    for each cycle that applies the move, its duration (fetch, compile from the revision before, apply, verify,
+    record) and its compile and apply parts, as the agent's JSON log gives them."""
+    log_path = os.path.join(lab.work, "agent-changes.log")
+    log = open(log_path, "w")
+    lab.daemon = subprocess.Popen(lab.agent(extra=["--interval", "1s", "--log-format", "json"]),
+                                  stdout=log, stderr=log)
+    samples = []
+    try:
+        deadline = time.monotonic() + 60
+        while not any(o.get("message") == "cycle" for o in log_objects(log_path)):
+            if lab.daemon.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the agent daemon did not cycle: " + open(log_path).read())
+            time.sleep(0.05)
+        target = lab.base
+        for _ in range(rounds):
+            seen = len(log_objects(log_path))
+            git(lab.repository, "update-ref", "refs/heads/main", target)
+            deadline = time.monotonic() + 30
+            while True:
+                objects = log_objects(log_path)[seen:]
+                cycle = next((o for o in objects if o.get("message") == "cycle" and o.get("commit") == target), None)
+                if cycle:
+                    break
+                if lab.daemon.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the daemon did not apply the move: " + open(log_path).read()[-3000:])
+                time.sleep(0.02)
+            if cycle.get("outcome") != "applied":
+                raise RuntimeError(f"the daemon's cycle was {cycle.get('outcome')}: {cycle}")
+            compiled = next(o for o in objects if o.get("message") == "compiled")
+            applied = next(o for o in objects if o.get("message") == "applied and verified")
+            samples.append((float(cycle["duration_ms"]), float(compiled["compile_ms"]), float(applied["apply_ms"])))
+            target = lab.head if target == lab.base else lab.base
+    finally:
+        lab.daemon.terminate()
+        lab.wait_or_kill(lab.daemon)
+        git(lab.repository, "update-ref", "refs/heads/main", lab.head)
+    return [statistics.median(column) for column in zip(*samples)], [s[0] for s in samples]
+
+
 def benchmark(lab, runs):
     interface, wg_interface = lab.interface, lab.wg_interface
     print(f"\n[agent] one node, one wireguard-go server, {CLIENTS:,} clients; namespace {lab.namespace}, "
@@ -338,6 +392,12 @@ def benchmark(lab, runs):
     ratio("wgc apply's apply step, absolute", steps["apply_ms"], TARGETS["one-peer-ms"], " ms")
     dump = median_of(runs, ["wg", "show", interface, "dump"])
     row("(wg show dump: reading 5,000 peers over UAPI)", dump)
+    (cycle_ms, compile_ms, apply_ms), cycles = daemon_changes(lab, max(6, runs * 2))
+    print(f"  {'wgc agent daemon, a cycle applying it (' + str(len(cycles)) + ' moves of main)':<52} "
+          f"{cycle_ms:8.1f} ms wall     [{min(cycles):.0f}-{max(cycles):.0f}]   fetch to recorded; of which compile "
+          f"{compile_ms:.0f} ms (from the revision before), apply and verify {apply_ms:.0f} ms")
+    ratio("daemon cycle / wg syncconf", cycle_ms / 1000 / syncconf.wall, TARGETS["one-peer"])
+    ratio("daemon cycle, absolute", cycle_ms, TARGETS["one-peer-ms"], " ms")
 
     print("nothing to do")
     again = median_of(runs, lab.apply(lab.head))

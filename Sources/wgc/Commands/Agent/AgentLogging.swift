@@ -13,8 +13,11 @@ enum AgentLogging {
         return Logger(label: "wgc.agent")
     }
 
-    static func log(_ report: CycleReport, to logger: Logger, what: String) {
+    /// Logs what a boot or a cycle came to; `duration`, when given, is how long the whole cycle took (fetch,
+    /// compile, apply, verify, record).
+    static func log(_ report: CycleReport, to logger: Logger, what: String, duration: Duration? = nil) {
         var metadata: Logger.Metadata = ["outcome": "\(report.outcome.rawValue)"]
+        if let duration { metadata["duration_ms"] = "\(duration.milliseconds)" }
         if let commit = report.commit { metadata["commit"] = "\(commit)" }
         if let reason = report.reason { metadata["reason"] = "\(reason)" }
         if !report.changes.isEmpty { metadata["changes"] = "\(report.changes.count)" }

@@ -97,8 +97,9 @@ struct AgentRun: ParsableCommand {
         while !stop.requested {
             let started = clock.now
             let report = runner.cycle()
-            metrics.observe(report, duration: clock.now - started)
-            AgentLogging.log(report, to: logger, what: "cycle")
+            let duration = clock.now - started
+            metrics.observe(report, duration: duration)
+            AgentLogging.log(report, to: logger, what: "cycle", duration: duration)
             stop.wait(seconds: interval.seconds)
         }
         logger.info("stopping on signal")
