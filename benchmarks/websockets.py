@@ -28,6 +28,7 @@ import subprocess, sys, tempfile, threading, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
+import api  # noqa: E402
 from api import free_port, machine, percentile, process_cpu_seconds, request, verdict  # noqa: E402
 from bench import git  # noqa: E402
 
@@ -179,14 +180,7 @@ class Server:
             sys.exit(f"login answered {status}: {login}")
         return login["access_token"], login["user"]["id"]
 
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+    stop = api.Server.stop
 
 
 def open_sockets(sockets, port, path, count):

@@ -84,9 +84,14 @@ struct IncrementalCheckTests {
     @Test("a change to clients and allocations with an error is refused as a full check words it",
           arguments: clientDefects)
     func clientDefect(_ change: WriteCase) {
+        Self.expectRefusal(change)
+    }
+
+    /// `change` agrees with a full check, which finds the error of its code.
+    static func expectRefusal(_ change: WriteCase) {
         #expect(!change.validates)
-        Self.expectAgreement(from: WriteCase.base, to: change.files())
-        let full = InventoryCompiler.check(files: Self.sources(change.files()))
+        expectAgreement(from: WriteCase.base, to: change.files())
+        let full = InventoryCompiler.check(files: sources(change.files()))
         #expect(full.diagnostics.contains { $0.code == change.code && $0.severity == .error },
                 "\(DiagnosticRenderer.render(full.diagnostics, as: .text))")
     }
@@ -118,10 +123,7 @@ struct IncrementalCheckTests {
     @Test("a change to sessions, announcements and whitelist entries with an error is refused as a full check words it",
           arguments: routingDefects)
     func routingDefect(_ change: WriteCase) {
-        Self.expectAgreement(from: WriteCase.base, to: change.files())
-        let full = InventoryCompiler.check(files: Self.sources(change.files()))
-        #expect(full.diagnostics.contains { $0.code == change.code && $0.severity == .error },
-                "\(DiagnosticRenderer.render(full.diagnostics, as: .text))")
+        Self.expectRefusal(change)
     }
 
     @Test("a change beyond one kind of write is checked in full")

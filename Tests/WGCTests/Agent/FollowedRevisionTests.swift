@@ -40,8 +40,9 @@ struct FollowedRevisionTests {
                                                                                           with: "name: alice"))
             }, false, false),
             ("dave again", { try workspace.write(clients + "dave.yaml", Self.dave) }, true, false),
-            ("dave leaves", { try FileManager.default.removeItem(atPath: workspace.path + "/" + clients + "dave.yaml") },
-             true, true),
+            ("dave leaves", {
+                try FileManager.default.removeItem(atPath: workspace.path + "/" + clients + "dave.yaml")
+            }, true, true),
         ]
         for (message, edit, valid, fromTheOneBefore) in steps {
             try edit()
