@@ -206,8 +206,9 @@ private struct PoolKey: Equatable {
     }
 }
 
-/// What of a session's live state makes an update: its state, BIRD's, the last error, whether BIRD knows it.
-private struct SessionKey: Equatable {
+/// What of a session's live state, changed between two looks, is a `bgp_status_update`: its state, BIRD's, when
+/// BIRD's last changed, the last error, whether BIRD knows it.
+struct SessionKey: Equatable {
     var status: String
     var birdState: String?
     /// When BIRD's protocol last changed state: a session that went down and came back between two looks shows
