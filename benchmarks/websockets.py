@@ -162,24 +162,14 @@ class Server:
 
     def sign_in(self):
         """Waits until the server is ready, then logs in as the admin: (access token, user id)."""
-        deadline = time.monotonic() + 120
-        while True:
-            if self.process.poll() is not None:
-                sys.exit(f"wgc serve exited {self.process.returncode}:\n{open(self.log).read()}")
-            try:
-                if request(self.port, "GET", "/api/v1/status/ready")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                sys.exit(f"wgc serve not ready:\n{open(self.log).read()}")
-            time.sleep(0.1)
+        self.wait_until_ready()
         status, _, login = request(self.port, "POST", "/api/v1/auth/login",
                                    {"username": ADMIN, "password": self.password})
         if status != 200:
             sys.exit(f"login answered {status}: {login}")
         return login["access_token"], login["user"]["id"]
 
+    wait_until_ready = api.Server.wait_until_ready
     stop = api.Server.stop
 
 

@@ -16,11 +16,7 @@ public struct CheckedInventory: Sendable {
 public enum InventoryCompiler {
     /// Loads and validates the inventory of `source`; `extraVRPs` are validator exports given on the command line.
     public static func check(_ source: some InventorySource, extraVRPs: [SourceFile] = []) throws -> CheckedInventory {
-        let files = try source.files()
-        guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
-            throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
-        }
-        return check(files: files, extraVRPs: extraVRPs)
+        check(files: try source.inventoryFiles(), extraVRPs: extraVRPs)
     }
 
     public static func check(files: [SourceFile], extraVRPs: [SourceFile] = []) -> CheckedInventory {

@@ -8,14 +8,11 @@ extension CompiledRevision {
                                strict: Bool = false, missingIsEmpty: Bool = false,
                                options: CompileOptions = CompileOptions()) throws -> CompiledRevision {
         let source = RevisionSource(repositoryPath: repository, commit: commit, folder: folder)
-        var files: [SourceFile]
+        let files: [SourceFile]
         do {
-            files = try source.files()
+            files = missingIsEmpty ? try source.files() : try source.inventoryFiles()
         } catch let error as GitError where missingIsEmpty && error.kind == .noSuchPath {
             files = []
-        }
-        if !missingIsEmpty, !files.contains(where: { InventoryFiles.isYAML($0.path) }) {
-            throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
         }
         var compiled = CompiledRevision.compile(revision: name, commit: commit.hex, files: files, strict: strict,
                                                 options: options)

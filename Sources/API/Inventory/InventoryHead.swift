@@ -88,11 +88,7 @@ public actor InventoryHead {
                 return
             }
             let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
-            let files = try source.files()
-            guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
-                throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
-            }
-            try check(commit, LoadedInventory(files: files))
+            try check(commit, LoadedInventory(files: try source.inventoryFiles()))
         } catch {
             rejection = HeadRejection(commit: commit.hex, diagnostics: [], reason: "\(error)")
         }

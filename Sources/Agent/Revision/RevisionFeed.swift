@@ -53,11 +53,7 @@ public struct RevisionFeed: Sendable {
             loaded = previous.loaded.changing(written: delta.written, deleted: delta.deleted)
         } else {
             let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
-            let files = try source.files()
-            guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
-                throw SourceError(path: source.description, message: "holds no inventory files (*.yaml, *.yml)")
-            }
-            loaded = LoadedInventory(files: files)
+            loaded = LoadedInventory(files: try source.inventoryFiles())
         }
         var compiled = CompiledRevision.compile(revision: commit.short, commit: commit.hex, loaded: &loaded,
                                                 options: options)

@@ -28,6 +28,17 @@ public protocol InventorySource: Sendable, CustomStringConvertible {
     func files() throws -> [SourceFile]
 }
 
+extension InventorySource {
+    /// `files()`, refusing a source that holds no inventory file at all (a wrong path or folder, most likely).
+    public func inventoryFiles() throws -> [SourceFile] {
+        let files = try files()
+        guard files.contains(where: { InventoryFiles.isYAML($0.path) }) else {
+            throw SourceError(path: description, message: "holds no inventory files (*.yaml, *.yml)")
+        }
+        return files
+    }
+}
+
 /// An I/O failure while reading an inventory, with the path it happened at.
 public struct SourceError: Error, Sendable, CustomStringConvertible {
     public var path: String
