@@ -316,7 +316,7 @@ def daemon_changes(lab, rounds):
     log = open(log_path, "w")
     lab.daemon = subprocess.Popen(lab.agent(extra=["--interval", "1s", "--log-format", "json"]),
                                   stdout=log, stderr=log)
-    samples = []
+    samples, steps = [], []
     try:
         deadline = time.monotonic() + 60
         while not any(o.get("message") == "cycle" for o in log_objects(log_path)):
@@ -341,12 +341,15 @@ def daemon_changes(lab, rounds):
             compiled = next(o for o in objects if o.get("message") == "compiled")
             applied = next(o for o in objects if o.get("message") == "applied and verified")
             samples.append((float(cycle["duration_ms"]), float(compiled["compile_ms"]), float(applied["apply_ms"])))
+            steps.append({key[:-3]: float(value) for key, value in applied.items()
+                          if key.endswith("_ms") and key != "apply_ms"})
             target = lab.head if target == lab.base else lab.base
     finally:
         lab.daemon.terminate()
         lab.wait_or_kill(lab.daemon)
         git(lab.repository, "update-ref", "refs/heads/main", lab.head)
-    return [statistics.median(column) for column in zip(*samples)], [s[0] for s in samples]
+    step_medians = {name: statistics.median(s.get(name, 0) for s in steps) for name in steps[0]} if steps else {}
+    return [statistics.median(column) for column in zip(*samples)], [s[0] for s in samples], step_medians
 
 
 def benchmark(lab, runs):
@@ -392,10 +395,12 @@ def benchmark(lab, runs):
     ratio("wgc apply's apply step, absolute", steps["apply_ms"], TARGETS["one-peer-ms"], " ms")
     dump = median_of(runs, ["wg", "show", interface, "dump"])
     row("(wg show dump: reading 5,000 peers over UAPI)", dump)
-    (cycle_ms, compile_ms, apply_ms), cycles = daemon_changes(lab, max(6, runs * 2))
+    (cycle_ms, compile_ms, apply_ms), cycles, steps = daemon_changes(lab, max(6, runs * 2))
     print(f"  {'wgc agent daemon, a cycle applying it (' + str(len(cycles)) + ' moves of main)':<52} "
           f"{cycle_ms:8.1f} ms wall     [{min(cycles):.0f}-{max(cycles):.0f}]   fetch to recorded; of which compile "
           f"{compile_ms:.0f} ms (from the revision before), apply and verify {apply_ms:.0f} ms")
+    print(f"  {'':<52} apply and verify by step (medians): "
+          + ", ".join(f"{name} {value:.0f} ms" for name, value in steps.items()))
     ratio("daemon cycle / wg syncconf", cycle_ms / 1000 / syncconf.wall, TARGETS["one-peer"])
     ratio("daemon cycle, absolute", cycle_ms, TARGETS["one-peer-ms"], " ms")
 

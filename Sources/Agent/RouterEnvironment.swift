@@ -26,11 +26,12 @@ public struct RouterEnvironment: Sendable {
 }
 
 extension RouterEnvironment {
-    /// How configs are compiled for `node` on this router: its key and secret folders, only its own files, and
-    /// none of the client configs (they are for the clients).
+    /// How configs are compiled for `node` on this router: its key and secret folders, and only the files of its
+    /// own that the agent writes (bird.conf, radvd.conf).
     public func compileOptions(node: String) -> CompileOptions {
         var options = CompileOptions(keyDirectory: keyDirectory, secretDirectory: secretDirectory)
         options.emitsClientConfigs = false
+        options.routerFilesOnly = true
         options.nodes = [node]
         return options
     }

@@ -79,7 +79,7 @@ public enum InventoryCompiler {
         let base = node.name + "/"
         var files: [CompiledFile] = []
         let servers = inventory.servers.filter { $0.node == node.name && $0.isActive }.sorted { $0.name < $1.name }
-        for server in servers {
+        for server in servers where !options.routerFilesOnly {
             let clients = (shared.clientsByServer[server.name] ?? []).map { inventory.clients[$0] }
             files.reserveCapacity(files.count + clients.count + 1)
             files.append(CompiledFile(path: base + "wireguard/\(server.interface).conf",
@@ -100,6 +100,7 @@ public enum InventoryCompiler {
         if let radvd = RadvdEmitter.config(node) {
             files.append(CompiledFile(path: base + "radvd.conf", contents: radvd))
         }
+        guard !options.routerFilesOnly else { return files.sorted { $0.path < $1.path } }
         files.append(CompiledFile(path: base + "allocations.json",
                                   contents: AllocationsEmitter.render(node: node, inventory: inventory)))
         files.sort { $0.path < $1.path }

@@ -13,6 +13,8 @@ struct RouterApplier {
     let logger: Logger
     /// Picked once: probing the kernel for WireGuard on every cycle would be wasted work.
     let wireGuard: WireGuardBackendChoice
+    /// The interfaces as last read in full, which the next apply plans from.
+    let observations = WireGuardObservations()
 
     init(environment: RouterEnvironment, logger: Logger) {
         self.environment = environment
@@ -21,7 +23,8 @@ struct RouterApplier {
     }
 
     private func parts() throws -> (WireGuardStep, NetworkStep, BIRDStep, Radvd) {
-        let wireguard = WireGuardStep(backend: wireGuard.backend, keyDirectory: environment.keyDirectory)
+        let wireguard = WireGuardStep(backend: wireGuard.backend, keyDirectory: environment.keyDirectory,
+                                      observations: observations)
         let network = NetworkStep(netlink: try RouteNetlink())
         let bird = BIRDStep(environment: environment, logger: logger)
         let radvd = Radvd(configPath: environment.radvdConfig, pidFile: environment.radvdPIDFile,
@@ -45,30 +48,55 @@ struct RouterApplier {
     }
 
     /// Applies `target`; on failure returns to `previous` (when known) and throws `ApplyFailure`.
+    /// Each step's duration goes to `times`.
     func apply(_ target: RouterConfiguration, previous: RouterConfiguration?,
-               state: inout AgentState) throws -> [String] {
+               state: inout AgentState, times: inout StepTimes) throws -> [String] {
         let (wireguard, network, bird, radvd) = try parts()
         // Everything that can refuse the revision does so here, before anything changes.
         let devices: [String: WireGuardDevice]
-        try bird.requireRunning()
         do {
-            devices = try wireguard.devices(for: target)
-            if !bird.isCurrent(target) { try bird.check(target) }
-            if let config = target.radvdConfig, !radvd.isCurrent(config) { try radvd.check(config) }
+            devices = try times.time("checks") {
+                try bird.requireRunning()
+                let devices = try wireguard.devices(for: target)
+                if !bird.isCurrent(target) { try bird.check(target) }
+                if let config = target.radvdConfig, !radvd.isCurrent(config) { try radvd.check(config) }
+                return devices
+            }
         } catch let error as AgentError where error.kind == .refused {
             throw ApplyFailure(error.message, rolledBack: false)
         }
         var changes: [String] = []
         do {
-            changes += try wireguard.apply(target, devices: devices, previous: previous)
-            changes += try network.apply(target, state: &state)
-            changes += try bird.apply(target, previous: previous)
-            if !radvd.isCurrent(target.radvdConfig) {
-                try radvd.apply(target.radvdConfig)
-                changes.append(target.radvdConfig == nil ? "radvd: stopped" : "radvd: configuration applied")
+            var usedObservations = false
+            changes += try times.time("wireguard") {
+                try wireguard.apply(target, devices: devices, previous: previous, usedObservations: &usedObservations)
             }
-            let left = try wireguard.differences(target, devices: devices, previous: previous)
-                + network.differences(target, state: state)
+            changes += try times.time("network") { try network.apply(target, state: &state) }
+            changes += try times.time("bird") { try bird.apply(target, previous: previous) }
+            try times.time("radvd") {
+                if !radvd.isCurrent(target.radvdConfig) {
+                    try radvd.apply(target.radvdConfig)
+                    changes.append(target.radvdConfig == nil ? "radvd: stopped" : "radvd: configuration applied")
+                }
+            }
+            func verify() throws -> [String] {
+                try times.time("verify") {
+                    try wireguard.differences(target, devices: devices, previous: previous)
+                        + network.differences(target, state: state)
+                }
+            }
+            var left = try verify()
+            if !left.isEmpty && usedObservations {
+                // WireGuard was changed from its last read; what differs now was changed by hand since. The
+                // verification just read every interface: apply once more from that, and verify again.
+                for difference in left { logger.warning("drift", metadata: ["difference": "\(difference)"]) }
+                changes += try times.time("wireguard") {
+                    try wireguard.apply(target, devices: devices, previous: previous,
+                                        usedObservations: &usedObservations)
+                }
+                changes += try times.time("network") { try network.apply(target, state: &state) }
+                left = try verify()
+            }
             guard left.isEmpty else {
                 throw AgentError(.applyFailed, "verification found the router still differs: "
                                  + left.joined(separator: "; "))
@@ -78,7 +106,7 @@ struct RouterApplier {
             logger.error("apply failed, returning to the last good revision", metadata: ["reason": "\(reason)"])
             if let previous {
                 do {
-                    _ = try apply(previous, previous: target, state: &state)
+                    _ = try apply(previous, previous: target, state: &state, times: &times)
                 } catch {
                     throw ApplyFailure("\(reason); returning to the last good revision failed too: \(error)",
                                        rolledBack: true)
@@ -90,7 +118,15 @@ struct RouterApplier {
             }
             throw ApplyFailure(reason, rolledBack: true)
         }
-        for change in changes { logger.info("applied", metadata: ["change": "\(change)"]) }
+        for change in changes.prefix(Self.changesLogged) { logger.info("applied", metadata: ["change": "\(change)"]) }
+        if changes.count > Self.changesLogged {
+            logger.info("applied more changes than are logged one by one",
+                        metadata: ["not_logged": "\(changes.count - Self.changesLogged)"])
+        }
         return changes
     }
+
+    /// A first install adds thousands of peers: past this many, the log gives a count (journald would drop
+    /// lines anyway), while the cycle's report and `wgc apply` still list every change.
+    static let changesLogged = 100
 }

@@ -8,6 +8,8 @@ import WireGuard
 struct WireGuardStep {
     let backend: any WireGuardBackend
     let keyDirectory: String
+    /// Where every full read is recorded, and what an apply plans from when it can.
+    let observations: WireGuardObservations
 
     /// The devices `target` asks for, with keys read from disk; refuses a key that does not match the inventory.
     func devices(for target: RouterConfiguration) throws -> [String: WireGuardDevice] {
@@ -30,14 +32,15 @@ struct WireGuardStep {
     func differences(_ target: RouterConfiguration, devices: [String: WireGuardDevice],
                      previous: RouterConfiguration?) throws -> [String] {
         var lines: [String] = []
-        let names = clientNames(target, previous)
         for interface in target.interfaces {
             guard let device = devices[interface.name] else { continue }
             guard let status = try backend.status(of: interface.name) else {
+                observations.forget(interface.name)
                 lines.append("\(interface.name): missing (\(device.peers.count) peers to add)")
                 continue
             }
-            lines += describe(WireGuardChange(from: status, to: device), on: interface.name, names: names)
+            observations.record(status, of: interface.name)
+            lines += describe(WireGuardChange(from: status, to: device), on: interface.name, target, previous)
         }
         for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
             lines.append("\(gone): no longer in the inventory, to delete")
@@ -45,13 +48,26 @@ struct WireGuardStep {
         return lines
     }
 
-    /// Makes every interface match `target`; returns what it changed.
+    /// Makes every interface match `target`; returns what it changed. An interface read in full since its last
+    /// change is changed from that read (`observations`), without reading it again; the caller's verification
+    /// then reads it, and `usedObservations` says whether a difference found there may be a change made by hand
+    /// meanwhile rather than a failure.
     func apply(_ target: RouterConfiguration, devices: [String: WireGuardDevice],
-               previous: RouterConfiguration?) throws -> [String] {
+               previous: RouterConfiguration?, usedObservations: inout Bool) throws -> [String] {
         var lines: [String] = []
-        let names = clientNames(target, previous)
         for interface in target.interfaces {
             guard let device = devices[interface.name] else { continue }
+            if let observed = observations.take(interface.name) {
+                let change = WireGuardChange(from: observed, to: device)
+                do {
+                    if !change.isEmpty { try backend.apply(change, to: interface.name) }
+                    usedObservations = true
+                    lines += describe(change, on: interface.name, target, previous)
+                    continue
+                } catch {
+                    // Gone or restarted since it was read: planned from what it holds now, below.
+                }
+            }
             var status = try backend.status(of: interface.name)
             if status == nil {
                 try backend.create(interface.name)
@@ -61,9 +77,10 @@ struct WireGuardStep {
             let change = WireGuardChange(from: status, to: device)
             guard !change.isEmpty else { continue }
             try backend.apply(change, to: interface.name)
-            lines += describe(change, on: interface.name, names: names)
+            lines += describe(change, on: interface.name, target, previous)
         }
         for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
+            observations.forget(gone)
             try backend.delete(gone)
             lines.append("\(gone): deleted (no longer in the inventory)")
         }
@@ -75,17 +92,24 @@ struct WireGuardStep {
         return (previous?.interfaces ?? []).map(\.name).filter { !wanted.contains($0) }
     }
 
-    private func clientNames(_ target: RouterConfiguration, _ previous: RouterConfiguration?) -> [String: String] {
+    /// The client names of `keys` (base64), from `target` or else `previous`: one pass over the peers, looking up
+    /// only the keys a change touches.
+    private func clientNames(of keys: Set<String>, _ target: RouterConfiguration,
+                             _ previous: RouterConfiguration?) -> [String: String] {
         var names: [String: String] = [:]
+        guard !keys.isEmpty else { return names }
         for configuration in [previous, target].compactMap({ $0 }) {
             for interface in configuration.interfaces {
-                for peer in interface.peers { names[peer.publicKey] = peer.client }
+                for peer in interface.peers where keys.contains(peer.publicKey) { names[peer.publicKey] = peer.client }
             }
         }
         return names
     }
 
-    private func describe(_ change: WireGuardChange, on interface: String, names: [String: String]) -> [String] {
+    private func describe(_ change: WireGuardChange, on interface: String, _ target: RouterConfiguration,
+                          _ previous: RouterConfiguration?) -> [String] {
+        let keys = change.removedPeers + change.addedPeers.map(\.publicKey) + change.updatedPeers.map(\.publicKey)
+        let names = clientNames(of: Set(keys.map(\.base64)), target, previous)
         func name(_ key: PublicKey) -> String { names[key.base64].map { "'\($0)'" } ?? key.base64 }
         var lines: [String] = []
         if change.privateKey != nil { lines.append("\(interface): private key set") }

@@ -64,10 +64,17 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
     }
 
     public func save(_ configuration: RouterConfiguration) throws {
+        try save(encodedConfiguration: Self.encode(configuration))
+    }
+
+    /// The contents `save(_:)` writes for `configuration`, for encoding it ahead of saving it.
+    static func encode(_ configuration: RouterConfiguration) throws -> [UInt8] {
         // Field names as in Swift: snake-case conversion does not survive names such as `remoteAS`.
-        let encoder = JSONEncoder()
-        let data = try encoder.encode(configuration)
-        try AtomicFile.write(Array(data) + [0x0A], to: configurationPath, permissions: 0o600)
+        Array(try JSONEncoder().encode(configuration)) + [0x0A]
+    }
+
+    func save(encodedConfiguration bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: configurationPath, permissions: 0o600)
     }
 
     /// Reads a state file without taking the lock (for `wgc agent status` while the agent runs).

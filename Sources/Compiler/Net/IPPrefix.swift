@@ -46,6 +46,12 @@ public struct IPPrefix: Hashable, Comparable, Sendable, CustomStringConvertible 
         try? parse(bytes, start, end, bareAddressIsHost: false).get()
     }
 
+    /// `ADDRESS/LENGTH` read straight from UTF-8 bytes (a daemon's reply), without making a string; nil when it
+    /// is not one.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> IPPrefix? {
+        parse(bytes, 0, bytes.count)
+    }
+
     public var family: IPAddress.Family { address.family }
 
     /// Mask of the network bits, in the family's width.

@@ -7,11 +7,12 @@ extension InventoryCompiler {
         let shared = SharedEmitState(inventory)
         let servers = inventory.servers.filter { $0.node == node && $0.isActive }.sorted { $0.name < $1.name }
         let interfaces = servers.map { server in
-            let clients = (shared.clientsByServer[server.name] ?? []).map { inventory.clients[$0] }
+            // Indices, not copies of 5,000 clients: each peer reads only its client's few fields.
+            let clients = shared.clientsByServer[server.name] ?? []
             return RouterInterface(
                 name: server.interface, server: server.name, listenPort: server.listenPort, mtu: server.mtu,
                 addresses: [server.ipv4Address, server.ipv6Address].compactMap { $0 }, publicKey: server.publicKey,
-                peers: clients.compactMap { peer(of: $0, delegated: shared.delegated[$0.name] ?? []) })
+                peers: clients.compactMap { peer(of: inventory.clients[$0], delegated: shared.delegated) })
         }
         var sessions: [String: RouterSession] = [:]
         for session in inventory.sessions where session.node == node {
@@ -25,8 +26,9 @@ extension InventoryCompiler {
     }
 
     /// The `[Peer]` wg0.conf has for `client` (none without a public key), with the same allowed IPs in order.
-    private static func peer(of client: WireGuardClient, delegated: [IPPrefix]) -> RouterPeer? {
+    private static func peer(of client: borrowing WireGuardClient, delegated: [String: [IPPrefix]]) -> RouterPeer? {
         guard let key = client.publicKey else { return nil }
+        let delegated = delegated[client.name] ?? []
         return RouterPeer(client: client.name, publicKey: key, presharedKeyFile: client.presharedKeyFile,
                           allowedIPs: [client.ipv4Address, client.ipv6Address].compactMap { $0 } + delegated,
                           delegated: delegated, persistentKeepalive: max(0, client.persistentKeepalive ?? 0))

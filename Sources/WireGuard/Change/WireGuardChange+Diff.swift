@@ -15,26 +15,37 @@ extension WireGuardChange {
         if let port = desired.listenPort, port != live.listenPort { listenPort = port }
         if (desired.fwmark ?? 0) != live.fwmark { fwmark = desired.fwmark ?? 0 }
 
+        // Indexes, not peers, in the dictionaries, and each key hashed as few times as it can be: a 5,000-peer
+        // diff then copies no peer and hashes 15,000 keys.
         let ownKey = desired.publicKey
-        var wanted: [PublicKey: WireGuardPeer] = [:]
-        var order: [PublicKey] = []
-        for peer in desired.peers where peer.publicKey != ownKey {
-            if wanted.updateValue(peer, forKey: peer.publicKey) == nil { order.append(peer.publicKey) }
-        }
-        var current: [PublicKey: WireGuardPeer] = [:]
+        var current: [PublicKey: Int] = [:]
         current.reserveCapacity(live.peers.count)
-        for status in live.peers { current[status.publicKey] = status.peer }
-
-        removedPeers = live.peers.map(\.publicKey).filter { wanted[$0] == nil }
-        for key in order {
-            let peer = wanted[key]!
-            guard let existing = current[key] else {
+        for index in live.peers.indices { current[live.peers[index].publicKey] = index }
+        var positions: [PublicKey: Int] = [:]  // a desired key's place in `order`
+        positions.reserveCapacity(desired.peers.count)
+        var order: [Int] = []  // indexes into desired.peers, in first-listed order, each the key's last entry
+        order.reserveCapacity(desired.peers.count)
+        for index in desired.peers.indices where desired.peers[index].publicKey != ownKey {
+            let key = desired.peers[index].publicKey
+            if let position = positions.updateValue(order.count, forKey: key) {
+                positions[key] = position
+                order[position] = index
+            } else {
+                order.append(index)
+            }
+        }
+        var kept = [Bool](repeating: false, count: live.peers.count)
+        for index in order {
+            let peer = desired.peers[index]
+            guard let existing = current[peer.publicKey] else {
                 addedPeers.append(peer)
                 continue
             }
-            let update = Self.update(existing, to: peer)
+            kept[existing] = true
+            let update = Self.update(live.peers[existing].peer, to: peer)
             if !update.isEmpty { updatedPeers.append(update) }
         }
+        removedPeers = live.peers.indices.filter { !kept[$0] }.map { live.peers[$0].publicKey }
     }
 
     /// The fields of `live` that differ from `desired`.
@@ -50,9 +61,15 @@ extension WireGuardChange {
         if desired.persistentKeepalive != live.persistentKeepalive {
             update.persistentKeepalive = desired.persistentKeepalive
         }
-        if Set(desired.allowedIPs.map(\.network)) != Set(live.allowedIPs.map(\.network)) {
-            update.allowedIPs = desired.allowedIPs
-        }
+        if !sameNetworks(desired.allowedIPs, live.allowedIPs) { update.allowedIPs = desired.allowedIPs }
         return update
+    }
+
+    /// Whether two lists of allowed IPs hold the same networks. Lists in the same order (what a daemon gives
+    /// back for what it was sent) are compared without building sets: a 5,000-peer diff does this per peer.
+    static func sameNetworks(_ first: [IPPrefix], _ second: [IPPrefix]) -> Bool {
+        if first == second { return true }
+        if first.count == second.count, zip(first, second).allSatisfy({ $0.network == $1.network }) { return true }
+        return Set(first.map(\.network)) == Set(second.map(\.network))
     }
 }

@@ -12,7 +12,7 @@ public struct PresharedKey: Hashable, Sendable, CustomStringConvertible, CustomD
 
     /// Nil unless `base64` is canonical base64 of 32 bytes (what `wg genpsk` prints).
     public init?(base64: String) {
-        guard let bytes = WireGuardKey.decode(base64), let storage = KeyBytes(bytes) else { return nil }
+        guard let storage = KeyBytes(base64: base64) else { return nil }
         self.storage = storage
     }
 

@@ -104,7 +104,7 @@ struct UAPIReply {
     }
 
     fileprivate func prefix(_ value: UnsafeBufferPointer<UInt8>) throws -> IPPrefix {
-        guard let prefix = try? IPPrefix.parse(String(decoding: value, as: UTF8.self)).get() else {
+        guard let prefix = IPPrefix.parse(utf8: value) else {
             throw unreadable(value, .allowedIP)
         }
         return prefix
@@ -120,15 +120,19 @@ struct UAPIReply {
     /// field needs them, so the 40,000 lines of a large reply allocate no strings of their own.
     private func forEachLine(_ body: (UAPIField, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            /// The offset of the first `byte` in `start..<end`, or `end`; memchr, as a reply is megabytes.
+            func find(_ byte: UInt8, _ start: Int, _ end: Int) -> Int {
+                guard let found = memchr(base + start, Int32(byte), end - start) else { return end }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var start = 0
             while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                let end = find(UInt8(ascii: "\n"), start, buffer.count)
                 defer { start = end + 1 }
                 if end == start { continue }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                var equals = 0
-                while equals < line.count, line[equals] != UInt8(ascii: "=") { equals += 1 }
+                let equals = find(UInt8(ascii: "="), start, end) - start
                 guard equals < line.count else {
                     throw malformed("a line without '=': \(String(decoding: line.prefix(80), as: UTF8.self))")
                 }

@@ -181,6 +181,40 @@ struct AgentEndToEndTests {
         #expect(!lab.log("agent.log").contains(privateKey) && !lab.log("agent.log").contains("e2e-secret"),
                 "no private key or BGP password in the logs")
 
+        // 8b. A running agent plans a commit from its last full read of the interface (a cycle before), not from a
+        //     new one; what was changed by hand since is found by the verification and applied from it. Carol
+        //     removed and a stranger added by hand just before a commit lands: once it is applied, carol is back,
+        //     the stranger gone, and alice has the commit's keepalive, in that one applying cycle.
+        let observedLog = lab.folder.url.appendingPathComponent("agent-observed.log")
+        let observing = try Programs.spawn(["ip", "netns", "exec", lab.router.name]
+                                               + lab.agentArguments(["--interval", "4s", "--log-format", "json"]),
+                                           stdout: observedLog.path, stderr: observedLog.path)
+        try lab.waitUntil("the daemon's first cycle", seconds: 20) {
+            lab.log("agent-observed.log").contains("\"message\":\"cycle\"")
+        }
+        try lab.router.exec(["wg", "set", lab.interface, "peer", Self.carol, "remove"]).check("remove carol")
+        try lab.router.exec(["wg", "set", lab.interface, "peer", Self.bob.publicKey, "allowed-ips", "10.66.0.99/32"])
+            .check("add a stranger")
+        try lab.edit("inventory/network.yaml", "persistent_keepalive: 0", "persistent_keepalive: 25")
+        let keepalive = try lab.repository.commitAll("alice keeps her tunnel alive")
+        try lab.waitUntil("the commit is applied", seconds: 30) {
+            lab.log("agent-observed.log").contains("\"outcome\":\"applied\"")
+        }
+        kill(observing, SIGTERM)
+        #expect(Programs.wait(observing, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent-observed.log"))")
+        let observed = lab.log("agent-observed.log").split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!observed.contains { $0["outcome"] as? String == "repaired" },
+                "the hand edits met the commit's cycle, not a repair before it: \(lab.log("agent-observed.log"))")
+        let applying = observed.first { $0["message"] as? String == "cycle" && $0["outcome"] as? String == "applied" }
+        #expect(applying?["commit"] as? String == keepalive)
+        let drift = observed.filter { $0["message"] as? String == "drift" }.compactMap { $0["difference"] as? String }
+        #expect(drift.contains { $0.contains("'carol'") } && drift.contains { $0.contains(Self.bob.publicKey) },
+                "the verification names what was changed by hand: \(drift)")
+        #expect(try lab.peers().keys.sorted() == [Self.alice, Self.carol].sorted(), "carol back, the stranger gone")
+        let keepalives = try lab.router.exec(["wg", "show", lab.interface, "persistent-keepalive"]).check("keepalive")
+        #expect(keepalives.stdout.contains("\(Self.alice)\t25"), "\(keepalives.stdout)")
+
         // 9. The interface deleted and the agent restarted with its remote unreachable: the boot re-applies the
         //    last good revision before any fetch.
         try lab.router.exec(["ip", "link", "del", lab.interface]).check("delete the interface")

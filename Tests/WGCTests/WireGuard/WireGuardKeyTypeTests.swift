@@ -1,3 +1,4 @@
+import Compiler
 import Testing
 @testable import WireGuard
 
@@ -22,6 +23,32 @@ struct WireGuardKeyTypeTests {
     func rejects(_ text: String) {
         #expect(PublicKey(base64: text) == nil)
         #expect(PublicKey(hex: text) == nil)
+    }
+
+    @Test("the table-driven base64 and hex readers agree with the reference decoder, byte for byte")
+    func fastReadersAgree() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let base64 = WireGuardKey.encode(bytes)
+            #expect(PublicKey(base64: base64)?.bytes == bytes)
+            #expect(PresharedKey(base64: base64).map { $0.storage.bytes } == bytes)
+            #expect(PublicKey(hex: PublicKey(bytes: bytes)!.hex)?.bytes == bytes)
+            // One wrong character anywhere, whatever the decoder's table says of it, makes it no key.
+            var characters = Array(base64.utf8)
+            let position = Int.random(in: 0..<44, using: &generator)
+            characters[position] = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "!"), 0, 0xC3].randomElement()!
+            let damaged = String(decoding: characters, as: UTF8.self)
+            #expect(PublicKey(base64: damaged) == nil)
+            #expect(WireGuardKey.decode(damaged) == nil)
+        }
+        // The 43rd digit carries two unused bits: set, the text is not canonical (wg refuses it too).
+        let zero = WireGuardKey.encode([UInt8](repeating: 0, count: 32))
+        #expect(zero.hasSuffix("A="))
+        #expect(PublicKey(base64: String(zero.dropLast(2)) + "B=") == nil)
+        #expect(PublicKey(base64: String(zero.dropLast(2)) + "D=") == nil)
+        #expect(PublicKey(base64: String(zero.dropLast(2)) + "E=") != nil)  // a data bit: another key
+        #expect(PublicKey(base64: String(zero.dropLast(1)) + "A") == nil)
     }
 
     @Test("a private key is held clamped, so an unclamped key equals the clamped one WireGuard reports")
