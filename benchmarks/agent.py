@@ -66,8 +66,9 @@ class Result:
 
 
 def step_times(runs, argv, before):
-    """Medians of the compile_ms and apply_ms fields wgc's JSON log gives for `argv`, over `runs` runs."""
-    times = {"compile_ms": [], "apply_ms": []}
+    """Medians of the `*_ms` fields wgc's JSON log gives for `argv` (compile_ms, apply_ms and each apply step's),
+    over `runs` runs."""
+    times = {}
     for _ in range(runs):
         before()
         result = subprocess.run(argv, capture_output=True, text=True)
@@ -78,10 +79,17 @@ def step_times(runs, argv, before):
                 fields = json.loads(line)
             except ValueError:
                 continue
-            for key in times:
-                if key in fields:
-                    times[key].append(float(fields[key]))
-    return {key: statistics.median(values) if values else float("nan") for key, values in times.items()}
+            for key, value in fields.items():
+                if key.endswith("_ms"):
+                    times.setdefault(key, []).append(float(value))
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def steps_line(times):
+    """`name N ms, ...` for the apply's steps in `times` (step_times' or the daemon's)."""
+    skip = {"compile_ms", "apply_ms", "duration_ms"}
+    return ", ".join(f"{key.removesuffix('_ms')} {value:.0f} ms" for key, value in times.items()
+                     if key.endswith("_ms") and key not in skip)
 
 
 def median_of(runs, argv, before=None):
@@ -341,8 +349,7 @@ def daemon_changes(lab, rounds):
             compiled = next(o for o in objects if o.get("message") == "compiled")
             applied = next(o for o in objects if o.get("message") == "applied and verified")
             samples.append((float(cycle["duration_ms"]), float(compiled["compile_ms"]), float(applied["apply_ms"])))
-            steps.append({key[:-3]: float(value) for key, value in applied.items()
-                          if key.endswith("_ms") and key != "apply_ms"})
+            steps.append({key: float(value) for key, value in applied.items() if key.endswith("_ms")})
             target = lab.head if target == lab.base else lab.base
     finally:
         lab.daemon.terminate()
@@ -372,6 +379,10 @@ def benchmark(lab, runs):
     if lab.peer_count(interface) != CLIENTS:
         raise RuntimeError("wgc apply did not set every peer: " + full.output)
     ratio("wgc apply / wg setconf", full.wall / setconf.wall, TARGETS["full"])
+    full_steps = step_times(runs, lab.apply(lab.base, state="full") + ["--log-format", "json"],
+                            before=lambda: lab.delete_interface(interface))
+    print(f"  {'':<52} of which, as wgc apply logs them: compile {full_steps.get('compile_ms', 0):.0f} ms, "
+          f"apply and verify {full_steps.get('apply_ms', 0):.0f} ms ({steps_line(full_steps)})")
     print(f"  {'':<52} wgc apply / (wireguard-go start + wg setconf) {full.wall / (go.wall + setconf.wall):6.2f}x")
 
     print("one peer's key changed, the interface holding 5,000 peers")
@@ -389,7 +400,8 @@ def benchmark(lab, runs):
     ratio("wgc apply, absolute", one.wall * 1000, TARGETS["one-peer-ms"], " ms")
     steps = step_times(runs, lab.apply(lab.head) + ["--log-format", "json"], before=lambda: run(lab.apply(lab.base)))
     print(f"  {'':<52} of which, as wgc apply logs them: compile {steps['compile_ms']:.0f} ms, "
-          f"apply and verify {steps['apply_ms']:.0f} ms (the rest: process start, reading the revision and the "
+          f"apply and verify {steps['apply_ms']:.0f} ms ({steps_line(steps)}; the rest: process start, reading "
+          f"the revision and the "
           f"last good configuration, saving the state)")
     ratio("wgc apply's apply step / wg syncconf", steps["apply_ms"] / 1000 / syncconf.wall, TARGETS["one-peer"])
     ratio("wgc apply's apply step, absolute", steps["apply_ms"], TARGETS["one-peer-ms"], " ms")
@@ -399,8 +411,7 @@ def benchmark(lab, runs):
     print(f"  {'wgc agent daemon, a cycle applying it (' + str(len(cycles)) + ' moves of main)':<52} "
           f"{cycle_ms:8.1f} ms wall     [{min(cycles):.0f}-{max(cycles):.0f}]   fetch to recorded; of which compile "
           f"{compile_ms:.0f} ms (from the revision before), apply and verify {apply_ms:.0f} ms")
-    print(f"  {'':<52} apply and verify by step (medians): "
-          + ", ".join(f"{name} {value:.0f} ms" for name, value in steps.items()))
+    print(f"  {'':<52} apply and verify by step (medians): {steps_line(steps)}")
     ratio("daemon cycle / wg syncconf", cycle_ms / 1000 / syncconf.wall, TARGETS["one-peer"])
     ratio("daemon cycle, absolute", cycle_ms, TARGETS["one-peer-ms"], " ms")
 

@@ -16,8 +16,23 @@ public final class AgentRunner {
     let logger: Logger
     let dryRun: Bool
     public private(set) var state: AgentState
-    /// The last good revision's configuration, compiled once.
-    private var lastGood: RouterConfiguration?
+    /// The last good revision's configuration, compiled once, or read from the state folder: on another thread
+    /// from the start, since decoding thousands of peers takes as long as compiling the next revision does.
+    private var lastGood: RouterConfiguration? {
+        get {
+            if let saved {
+                knownLastGood = try? saved.value()
+                self.saved = nil
+            }
+            return knownLastGood
+        }
+        set {
+            saved = nil
+            knownLastGood = newValue
+        }
+    }
+    private var knownLastGood: RouterConfiguration?
+    private var saved: Concurrent<RouterConfiguration?>?
     /// The revision compiled last, which the next one is read and checked from.
     private var followed: FollowedRevision?
 
@@ -33,7 +48,10 @@ public final class AgentRunner {
         self.state = try store.load(node: node)
         // A killed agent may have left a half-written configuration's temporary file beside the real one.
         for path in [environment.birdConfig, environment.radvdConfig] { AtomicFile(path).removeLeftovers() }
-        if let saved = store.loadConfiguration(), saved.node == node, state.applied != nil { lastGood = saved }
+        if state.applied != nil {
+            let folder = store.folder
+            saved = Concurrent { StateStore.readConfiguration(folder: folder).flatMap { $0.node == node ? $0 : nil } }
+        }
     }
 
     /// Puts the last good revision back before anything else (a reboot or a recreated interface must not leave

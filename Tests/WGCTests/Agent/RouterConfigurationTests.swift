@@ -80,4 +80,28 @@ struct RouterConfigurationTests {
         let data = try JSONEncoder().encode(router)
         #expect(try JSONDecoder().decode(RouterConfiguration.self, from: data) == router)
     }
+
+    @Test("a saved peer reads back with every field, and a damaged one is refused, never half read")
+    func savedPeerLines() throws {
+        let prefixes = ["10.66.0.2/32", "fd00:66::2/128", "2001:db8:100:1::/64"].map { try! IPPrefix.parse($0).get() }
+        let full = RouterPeer(client: "alice", publicKey: "EIWgB+kbbOi9qmi5PUi7hjZR8g4a+f/xrOrtfAq00V0=",
+                              presharedKeyFile: "/etc/wgc/psk/alice", allowedIPs: prefixes,
+                              delegated: [prefixes[2]], persistentKeepalive: 25)
+        let bare = RouterPeer(client: "bob", publicKey: "NAyS8PCxfRW1aIU0q9/fQ9yqhsxtrE1NdMW7s2sIeDQ=",
+                              presharedKeyFile: nil, allowedIPs: [], delegated: [], persistentKeepalive: 0)
+        for peer in [full, bare] {
+            #expect(try JSONDecoder().decode(RouterPeer.self, from: JSONEncoder().encode(peer)) == peer)
+        }
+        let good = "alice EIWgB+kbbOi9qmi5PUi7hjZR8g4a+f/xrOrtfAq00V0= 25 - 10.66.0.2/32,fd00:66::2/128 -"
+        #expect(try JSONDecoder().decode(RouterPeer.self, from: JSONEncoder().encode(good)).allowedIPs.count == 2)
+        for damaged in [
+            "", "alice", "alice key 25 - 10.66.0.2/32", "alice key 25 - 10.66.0.2/32 - extra",
+            "alice key x - 10.66.0.2/32 -", "alice key 25 - 10.66.0.2/33 -", "alice key 25 - 10.66.0.2/32, -",
+            "alice key 25 - 10.66.0.2 -", " key 25 - - -", "alice key 25  - -",
+        ] {
+            #expect(throws: DecodingError.self, "'\(damaged)'") {
+                try JSONDecoder().decode(RouterPeer.self, from: JSONEncoder().encode(damaged))
+            }
+        }
+    }
 }
