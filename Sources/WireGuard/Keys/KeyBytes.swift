@@ -76,6 +76,33 @@ struct KeyBytes: Hashable, Sendable {
         self = key
     }
 
+    /// The 44 characters of standard base64 wg(8) shows, written straight from the words (a full apply names
+    /// thousands of peers).
+    var base64: String {
+        let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        return String(unsafeUninitializedCapacity: 44) { buffer in
+            var pending: UInt64 = 0
+            var pendingBits: UInt64 = 0
+            var count = 0
+            for word in [words.0, words.1, words.2, words.3] {
+                for shift in stride(from: 56, through: 0, by: -8) {
+                    pending = pending << 8 | (word >> UInt64(shift) & 0xFF)
+                    pendingBits += 8
+                    while pendingBits >= 6 {
+                        pendingBits -= 6
+                        buffer[count] = alphabet.utf8Start[Int(pending >> pendingBits & 0x3F)]
+                        count += 1
+                    }
+                    pending &= (1 << pendingBits) - 1
+                }
+            }
+            // 256 bits are 42 digits and 4 bits: the 43rd digit carries them, then one `=`.
+            buffer[count] = alphabet.utf8Start[Int(pending << (6 - pendingBits) & 0x3F)]
+            buffer[count + 1] = UInt8(ascii: "=")
+            return count + 2
+        }
+    }
+
     /// Each byte's value as a base64 digit, or 0x40 for a byte that is not one.
     private static let base64Values: [UInt8] = (0...255).map { byte in
         switch UInt8(byte) {

@@ -23,7 +23,7 @@ public struct PresharedKey: Hashable, Sendable, CustomStringConvertible, CustomD
     }
 
     /// The key in base64, for writing it where it belongs; never for display.
-    public var base64: String { WireGuardKey.encode(storage.bytes) }
+    public var base64: String { storage.base64 }
 
     public var description: String { "(preshared key)" }
     public var debugDescription: String { "(preshared key)" }

@@ -28,7 +28,7 @@ public struct PrivateKey: Hashable, Sendable, CustomStringConvertible, CustomDeb
     }
 
     /// The key in base64, for writing it where it belongs (a key file); never for display.
-    public var base64: String { WireGuardKey.encode(storage.bytes) }
+    public var base64: String { storage.base64 }
 
     /// The matching public key, as `wg pubkey` derives it.
     public var publicKey: PublicKey {

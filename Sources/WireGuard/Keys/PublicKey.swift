@@ -27,7 +27,7 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var bytes: [UInt8] { storage.bytes }
-    public var base64: String { WireGuardKey.encode(storage.bytes) }
+    public var base64: String { storage.base64 }
     /// The lowercase hex the UAPI speaks.
     public var hex: String { storage.hex }
     public var description: String { base64 }

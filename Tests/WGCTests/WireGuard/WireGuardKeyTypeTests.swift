@@ -25,13 +25,14 @@ struct WireGuardKeyTypeTests {
         #expect(PublicKey(hex: text) == nil)
     }
 
-    @Test("the table-driven base64 and hex readers agree with the reference decoder, byte for byte")
+    @Test("the table-driven base64 and hex readers and writer agree with the reference coder, byte for byte")
     func fastReadersAgree() throws {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let base64 = WireGuardKey.encode(bytes)
             #expect(PublicKey(base64: base64)?.bytes == bytes)
+            #expect(PublicKey(bytes: bytes)?.base64 == base64)
             #expect(PresharedKey(base64: base64).map { $0.storage.bytes } == bytes)
             #expect(PublicKey(hex: PublicKey(bytes: bytes)!.hex)?.bytes == bytes)
             // One wrong character anywhere, whatever the decoder's table says of it, makes it no key.
