@@ -79,17 +79,17 @@ struct RouterApplier {
                     changes.append(target.radvdConfig == nil ? "radvd: stopped" : "radvd: configuration applied")
                 }
             }
-            func verify() throws -> [String] {
+            func verify() throws -> (wireguard: [String], network: [String]) {
                 try times.time("verify") {
-                    try wireguard.differences(target, devices: devices, previous: previous)
-                        + network.differences(target, state: state)
+                    (try wireguard.differences(target, devices: devices, previous: previous),
+                     try network.differences(target, state: state))
                 }
             }
             var left = try verify()
-            if !left.isEmpty && usedObservations {
-                // WireGuard was changed from its last read; what differs now was changed by hand since. The
+            if !left.wireguard.isEmpty && usedObservations {
+                // WireGuard was changed from its last read; what differs there now was changed by hand since. The
                 // verification just read every interface: apply once more from that, and verify again.
-                for difference in left { logger.warning("drift", metadata: ["difference": "\(difference)"]) }
+                logEach(.warning, "drift", key: "difference", left.wireguard)
                 changes += try times.time("wireguard") {
                     try wireguard.apply(target, devices: devices, previous: previous,
                                         usedObservations: &usedObservations)
@@ -97,9 +97,9 @@ struct RouterApplier {
                 changes += try times.time("network") { try network.apply(target, state: &state) }
                 left = try verify()
             }
-            guard left.isEmpty else {
+            guard left.wireguard.isEmpty && left.network.isEmpty else {
                 throw AgentError(.applyFailed, "verification found the router still differs: "
-                                 + left.joined(separator: "; "))
+                                 + (left.wireguard + left.network).joined(separator: "; "))
             }
         } catch {
             let reason = (error as? ApplyFailure)?.reason ?? "\(error)"
@@ -118,15 +118,20 @@ struct RouterApplier {
             }
             throw ApplyFailure(reason, rolledBack: true)
         }
-        for change in changes.prefix(Self.changesLogged) { logger.info("applied", metadata: ["change": "\(change)"]) }
-        if changes.count > Self.changesLogged {
-            logger.info("applied more changes than are logged one by one",
-                        metadata: ["not_logged": "\(changes.count - Self.changesLogged)"])
-        }
+        logEach(.info, "applied", key: "change", changes)
         return changes
     }
 
-    /// A first install adds thousands of peers: past this many, the log gives a count (journald would drop
-    /// lines anyway), while the cycle's report and `wgc apply` still list every change.
-    static let changesLogged = 100
+    /// A first install adds thousands of peers: past this many lines of one kind, the log gives a count
+    /// (journald would drop lines anyway), while the cycle's report and `wgc apply` still list every change.
+    static let linesLogged = 100
+
+    /// One log line per item of `lines` (`message`, the item as `key`), up to `linesLogged`, then their count.
+    private func logEach(_ level: Logger.Level, _ message: Logger.Message, key: String, _ lines: [String]) {
+        for line in lines.prefix(Self.linesLogged) { logger.log(level: level, message, metadata: [key: "\(line)"]) }
+        if lines.count > Self.linesLogged {
+            logger.log(level: level, "\(message): more lines than are logged one by one",
+                       metadata: ["not_logged": "\(lines.count - Self.linesLogged)"])
+        }
+    }
 }

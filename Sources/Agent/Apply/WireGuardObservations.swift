@@ -18,6 +18,7 @@ final class WireGuardObservations {
         statuses.removeValue(forKey: interface)
     }
 
+    /// Drops what is known of `interface` (found missing, or about to be deleted).
     func forget(_ interface: String) {
         statuses[interface] = nil
     }

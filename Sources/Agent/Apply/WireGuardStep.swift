@@ -60,12 +60,13 @@ struct WireGuardStep {
             if let observed = observations.take(interface.name) {
                 let change = WireGuardChange(from: observed, to: device)
                 do {
-                    if !change.isEmpty { try backend.apply(change, to: interface.name) }
+                    // Sent even when empty: the back end then only checks the interface is still there.
+                    try backend.apply(change, to: interface.name)
                     usedObservations = true
                     lines += describe(change, on: interface.name, target, previous)
                     continue
-                } catch {
-                    // Gone or restarted since it was read: planned from what it holds now, below.
+                } catch let error as WireGuardError where error.kind == .noSuchInterface {
+                    // Deleted since it was read: made again below, from nothing.
                 }
             }
             var status = try backend.status(of: interface.name)

@@ -32,7 +32,7 @@ public final class AgentRunner {
         }
     }
     private var knownLastGood: RouterConfiguration?
-    private var saved: Concurrent<RouterConfiguration?>?
+    private var saved: BackgroundValue<RouterConfiguration?>?
     /// The revision compiled last, which the next one is read and checked from.
     private var followed: FollowedRevision?
 
@@ -50,7 +50,9 @@ public final class AgentRunner {
         for path in [environment.birdConfig, environment.radvdConfig] { AtomicFile(path).removeLeftovers() }
         if state.applied != nil {
             let folder = store.folder
-            saved = Concurrent { StateStore.readConfiguration(folder: folder).flatMap { $0.node == node ? $0 : nil } }
+            saved = BackgroundValue {
+                StateStore.readConfiguration(folder: folder).flatMap { $0.node == node ? $0 : nil }
+            }
         }
     }
 
@@ -151,7 +153,7 @@ public final class AgentRunner {
             state.applying = commit
             try store.save(state)
             // Saved once applied; encoded meanwhile (5,000 peers take about 20 ms).
-            let encoded = Concurrent { try StateStore.encode(target) }
+            let encoded = BackgroundValue { try StateStore.encode(target) }
             let clock = ContinuousClock()
             let applyStarted = clock.now
             var times = StepTimes()

@@ -20,8 +20,12 @@ extension RouterPeer: Codable {
             start = index + 1
         }
         guard fields.count == 6 else { return nil }
-        func text(_ field: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field]]), as: UTF8.self) }
-        func isDash(_ field: Int) -> Bool { fields[field].count == 1 && bytes[fields[field].lowerBound] == UInt8(ascii: "-") }
+        func text(_ field: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field]]), as: UTF8.self)
+        }
+        func isDash(_ field: Int) -> Bool {
+            fields[field].count == 1 && bytes[fields[field].lowerBound] == UInt8(ascii: "-")
+        }
         func prefixes(_ field: Int) -> [IPPrefix]? {
             guard !isDash(field) else { return [] }
             var list: [IPPrefix] = []

@@ -20,7 +20,11 @@ extension WireGuardChange {
         let ownKey = desired.publicKey
         var current: [PublicKey: Int] = [:]
         current.reserveCapacity(live.peers.count)
-        for index in live.peers.indices { current[live.peers[index].publicKey] = index }
+        var repeated: [(index: Int, key: PublicKey)] = []  // a key listed twice (no daemon does): last wins
+        for index in live.peers.indices {
+            let key = live.peers[index].publicKey
+            if let earlier = current.updateValue(index, forKey: key) { repeated.append((earlier, key)) }
+        }
         var positions: [PublicKey: Int] = [:]  // a desired key's place in `order`
         positions.reserveCapacity(desired.peers.count)
         var order: [Int] = []  // indexes into desired.peers, in first-listed order, each the key's last entry
@@ -45,6 +49,7 @@ extension WireGuardChange {
             let update = Self.update(live.peers[existing].peer, to: peer)
             if !update.isEmpty { updatedPeers.append(update) }
         }
+        for (index, key) in repeated { kept[index] = positions[key] != nil }
         removedPeers = live.peers.indices.filter { !kept[$0] }.map { live.peers[$0].publicKey }
     }
 

@@ -184,36 +184,54 @@ struct AgentEndToEndTests {
         // 8b. A running agent plans a commit from its last full read of the interface (a cycle before), not from a
         //     new one; what was changed by hand since is found by the verification and applied from it. Carol
         //     removed and a stranger added by hand just before a commit lands: once it is applied, carol is back,
-        //     the stranger gone, and alice has the commit's keepalive, in that one applying cycle.
+        //     the stranger gone, and alice has the commit's keepalive, in that one applying cycle. Then the
+        //     interface deleted just before a commit that changes no peer: it is made again, not rolled back.
         let observedLog = lab.folder.url.appendingPathComponent("agent-observed.log")
         let observing = try Programs.spawn(["ip", "netns", "exec", lab.router.name]
-                                               + lab.agentArguments(["--interval", "4s", "--log-format", "json"]),
+                                               + lab.agentArguments(["--interval", "5s", "--log-format", "json"]),
                                            stdout: observedLog.path, stderr: observedLog.path)
-        try lab.waitUntil("the daemon's first cycle", seconds: 20) {
-            lab.log("agent-observed.log").contains("\"message\":\"cycle\"")
+        func observedCycles() -> [[String: Any]] {
+            lab.log("agent-observed.log").split(separator: "\n")
+                .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         }
+        /// Waits for the next cycle the daemon logs (a full read of the interface), then returns at once.
+        func awaitNextCycle() throws {
+            let seen = observedCycles().filter { $0["message"] as? String == "cycle" }.count
+            try lab.waitUntil("the daemon's next cycle", seconds: 20) {
+                observedCycles().filter { $0["message"] as? String == "cycle" }.count > seen
+            }
+        }
+        func cycle(of commit: String) throws -> [String: Any]? {
+            try lab.waitUntil("the daemon's cycle of \(commit.prefix(8))", seconds: 30) {
+                observedCycles().contains { $0["message"] as? String == "cycle" && $0["commit"] as? String == commit }
+            }
+            return observedCycles().first { $0["message"] as? String == "cycle" && $0["commit"] as? String == commit }
+        }
+        try awaitNextCycle()
         try lab.router.exec(["wg", "set", lab.interface, "peer", Self.carol, "remove"]).check("remove carol")
         try lab.router.exec(["wg", "set", lab.interface, "peer", Self.bob.publicKey, "allowed-ips", "10.66.0.99/32"])
             .check("add a stranger")
         try lab.edit("inventory/network.yaml", "persistent_keepalive: 0", "persistent_keepalive: 25")
         let keepalive = try lab.repository.commitAll("alice keeps her tunnel alive")
-        try lab.waitUntil("the commit is applied", seconds: 30) {
-            lab.log("agent-observed.log").contains("\"outcome\":\"applied\"")
-        }
-        kill(observing, SIGTERM)
-        #expect(Programs.wait(observing, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent-observed.log"))")
-        let observed = lab.log("agent-observed.log").split(separator: "\n")
-            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(!observed.contains { $0["outcome"] as? String == "repaired" },
+        #expect(try cycle(of: keepalive)?["outcome"] as? String == "applied", "\(lab.log("agent-observed.log"))")
+        #expect(!observedCycles().contains { $0["outcome"] as? String == "repaired" },
                 "the hand edits met the commit's cycle, not a repair before it: \(lab.log("agent-observed.log"))")
-        let applying = observed.first { $0["message"] as? String == "cycle" && $0["outcome"] as? String == "applied" }
-        #expect(applying?["commit"] as? String == keepalive)
-        let drift = observed.filter { $0["message"] as? String == "drift" }.compactMap { $0["difference"] as? String }
+        let drift = observedCycles().filter { $0["message"] as? String == "drift" }
+            .compactMap { $0["difference"] as? String }
         #expect(drift.contains { $0.contains("'carol'") } && drift.contains { $0.contains(Self.bob.publicKey) },
                 "the verification names what was changed by hand: \(drift)")
         #expect(try lab.peers().keys.sorted() == [Self.alice, Self.carol].sorted(), "carol back, the stranger gone")
         let keepalives = try lab.router.exec(["wg", "show", lab.interface, "persistent-keepalive"]).check("keepalive")
         #expect(keepalives.stdout.contains("\(Self.alice)\t25"), "\(keepalives.stdout)")
+
+        try awaitNextCycle()
+        try lab.router.exec(["ip", "link", "del", lab.interface]).check("delete the interface")
+        try lab.append("inventory/bgp.yaml", "# a comment: a new revision, the same router\n")
+        let comment = try lab.repository.commitAll("a comment")
+        #expect(try cycle(of: comment)?["outcome"] as? String == "applied", "\(lab.log("agent-observed.log"))")
+        #expect(try lab.peers().keys.sorted() == [Self.alice, Self.carol].sorted(), "the interface is back, peers too")
+        kill(observing, SIGTERM)
+        #expect(Programs.wait(observing, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent-observed.log"))")
 
         // 9. The interface deleted and the agent restarted with its remote unreachable: the boot re-applies the
         //    last good revision before any fetch.

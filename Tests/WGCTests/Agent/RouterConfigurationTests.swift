@@ -66,6 +66,21 @@ struct RouterConfigurationTests {
         #expect(router.sessions.count == checked.inventory.sessions.filter { $0.node == "edge-1" }.count)
     }
 
+    @Test("a router's own compile writes only bird.conf and radvd.conf, the same bytes as a full compile")
+    func routerFilesOnly() throws {
+        let (checked, files) = try Self.compiled()
+        var options = CompileOptions()
+        options.routerFilesOnly = true
+        let routerFiles = InventoryCompiler.emit(checked.inventory, options: options)
+        #expect(!routerFiles.isEmpty)
+        #expect(routerFiles.allSatisfy { $0.path.hasSuffix("/bird.conf") || $0.path.hasSuffix("/radvd.conf") })
+        #expect(routerFiles.contains { $0.path.hasSuffix("/radvd.conf") }, "the example has a LAN")
+        let full = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        for file in routerFiles { #expect(full[file.path] == file.contents, "\(file.path)") }
+        let wanted = files.filter { $0.path.hasSuffix("/bird.conf") || $0.path.hasSuffix("/radvd.conf") }
+        #expect(routerFiles.map(\.path) == wanted.map(\.path))
+    }
+
     @Test("a node the inventory does not have has no configuration")
     func unknownNode() throws {
         let (checked, files) = try Self.compiled()

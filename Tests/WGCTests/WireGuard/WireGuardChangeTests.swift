@@ -106,6 +106,25 @@ struct WireGuardChangeTests {
         #expect(WireGuardChange(from: F.live(Self.base), to: desired).removedPeers == Self.base.peers.map(\.publicKey))
     }
 
+    @Test("a key listed twice: wanted, the last entry wins in the first one's place; live, it is one peer")
+    func repeatedKeys() {
+        var desired = Self.base
+        desired.peers.insert(F.peer(12, ["2001:db8:99::/64"]), at: 0)  // peer 12 first, then again at the end
+        let change = WireGuardChange(from: F.live(Self.base), to: desired)
+        #expect(change == WireGuardChange())  // the last entry of 12 is what is live
+        desired.peers.append(F.peer(10, ["2001:db8:77::/64"]))
+        #expect(WireGuardChange(from: F.live(Self.base), to: desired).updatedPeers
+                    == [WireGuardPeerUpdate(publicKey: F.publicKey(10), allowedIPs: [F.prefix("2001:db8:77::/64")])])
+
+        var live = F.live(Self.base)
+        live.peers.append(live.peers[0])  // peer 10 reported twice
+        #expect(WireGuardChange(from: live, to: Self.base) == WireGuardChange(), "wanted: neither entry is removed")
+        var without = Self.base
+        without.peers.remove(at: 0)
+        #expect(WireGuardChange(from: live, to: without).removedPeers == [F.publicKey(10), F.publicKey(10)],
+                "unwanted: every entry is removed")
+    }
+
     @Test("a change's description names peers by public key and never shows a secret")
     func descriptionHidesSecrets() {
         var desired = Self.base

@@ -37,11 +37,20 @@ struct WireGuardKeyTypeTests {
             #expect(PublicKey(hex: PublicKey(bytes: bytes)!.hex)?.bytes == bytes)
             // One wrong character anywhere, whatever the decoder's table says of it, makes it no key.
             var characters = Array(base64.utf8)
-            let position = Int.random(in: 0..<44, using: &generator)
-            characters[position] = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "!"), 0, 0xC3].randomElement()!
+            let position = Int.random(in: 0..<43, using: &generator)
+            if Bool.random(using: &generator) {
+                characters[position] = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "!"), 0].randomElement()!
+            } else {
+                characters.replaceSubrange(position...position + 1, with: [0xC3, 0xA9])  // é: still 44 bytes
+            }
             let damaged = String(decoding: characters, as: UTF8.self)
+            #expect(damaged.utf8.count == 44)
             #expect(PublicKey(base64: damaged) == nil)
             #expect(WireGuardKey.decode(damaged) == nil)
+            var hex = Array(PublicKey(bytes: bytes)!.hex.utf8)
+            let notHex = [UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "/")].randomElement()!
+            hex[Int.random(in: 0..<64, using: &generator)] = notHex
+            #expect(PublicKey(hex: String(decoding: hex, as: UTF8.self)) == nil)
         }
         // The 43rd digit carries two unused bits: set, the text is not canonical (wg refuses it too).
         let zero = WireGuardKey.encode([UInt8](repeating: 0, count: 32))

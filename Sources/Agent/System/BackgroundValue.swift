@@ -3,7 +3,7 @@ import Dispatch
 /// A value computed on another thread while the caller goes on with other work; `value()` waits for it. The
 /// agent encodes the configuration it will save while it applies that configuration, which mostly waits on
 /// WireGuard, BIRD and the kernel.
-final class Concurrent<Value: Sendable>: @unchecked Sendable {  // `result` is written once, before `done` signals
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {  // `result` is written once, before `done` signals
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?
 
