@@ -30,7 +30,6 @@ extension RouterEnvironment {
     /// own that the agent writes (bird.conf, radvd.conf).
     public func compileOptions(node: String) -> CompileOptions {
         var options = CompileOptions(keyDirectory: keyDirectory, secretDirectory: secretDirectory)
-        options.emitsClientConfigs = false
         options.routerFilesOnly = true
         options.nodes = [node]
         return options

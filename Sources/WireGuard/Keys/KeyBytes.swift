@@ -1,3 +1,5 @@
+import Compiler
+
 /// The 32 bytes of a WireGuard key held inline as four words, so keys hash and compare without touching the heap
 /// (a 5,000-peer diff hashes every key twice).
 struct KeyBytes: Hashable, Sendable {
@@ -47,73 +49,14 @@ struct KeyBytes: Hashable, Sendable {
         }
     }
 
-    /// Parses the 44 characters of canonical base64 wg(8) shows (the last of 43 digits with its two unused
-    /// bits clear, then `=`): through a table and into the words, as a 5,000-peer configuration holds 5,000.
+    /// Parses canonical base64 as wg(8) shows it (`WireGuardKey`'s reader, which makes no array).
     init?(base64 text: String) {
-        var text = text
-        guard let key = text.withUTF8({ characters -> KeyBytes? in
-            guard characters.count == 44, characters[43] == UInt8(ascii: "=") else { return nil }
-            var key = KeyBytes.zero
-            var pending: UInt64 = 0
-            var pendingBits: UInt64 = 0
-            var invalid: UInt8 = 0
-            var byteIndex = 0
-            for index in 0..<43 {
-                let sextet = Self.base64Values[Int(characters[index])]
-                invalid |= sextet
-                pending = pending << 6 | UInt64(sextet & 0x3F)
-                pendingBits += 6
-                if pendingBits >= 8 {
-                    pendingBits -= 8
-                    key.shiftIn(pending >> pendingBits & 0xFF, bits: 8, at: byteIndex / 8)
-                    pending &= (1 << pendingBits) - 1
-                    byteIndex += 1
-                }
-            }
-            guard invalid & 0x40 == 0, pending == 0 else { return nil }
-            return key
-        }) else { return nil }
-        self = key
+        guard let words = WireGuardKey.words(text) else { return nil }
+        self.init(words: words)
     }
 
-    /// The 44 characters of standard base64 wg(8) shows, written straight from the words (a full apply names
-    /// thousands of peers).
-    var base64: String {
-        let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-        return String(unsafeUninitializedCapacity: 44) { buffer in
-            var pending: UInt64 = 0
-            var pendingBits: UInt64 = 0
-            var count = 0
-            for word in [words.0, words.1, words.2, words.3] {
-                for shift in stride(from: 56, through: 0, by: -8) {
-                    pending = pending << 8 | (word >> UInt64(shift) & 0xFF)
-                    pendingBits += 8
-                    while pendingBits >= 6 {
-                        pendingBits -= 6
-                        buffer[count] = alphabet.utf8Start[Int(pending >> pendingBits & 0x3F)]
-                        count += 1
-                    }
-                    pending &= (1 << pendingBits) - 1
-                }
-            }
-            // 256 bits are 42 digits and 4 bits: the 43rd digit carries them, then one `=`.
-            buffer[count] = alphabet.utf8Start[Int(pending << (6 - pendingBits) & 0x3F)]
-            buffer[count + 1] = UInt8(ascii: "=")
-            return count + 2
-        }
-    }
-
-    /// Each byte's value as a base64 digit, or 0x40 for a byte that is not one.
-    private static let base64Values: [UInt8] = (0...255).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt8(byte) - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"): 62
-        case UInt8(ascii: "/"): 63
-        default: 0x40
-        }
-    }
+    /// The key as wg(8) shows it.
+    var base64: String { WireGuardKey.encode(words) }
 
     init?(hex: String) {
         var text = hex
