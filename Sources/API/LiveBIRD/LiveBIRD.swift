@@ -26,4 +26,15 @@ struct LiveBIRD: Sendable {
             throw error.apiError
         }
     }
+
+    /// `show protocols all`, then `show status`'s clock, on one connection. In that order, so that the clock is
+    /// never before a state change the protocols show: asked the other way round, a session established between
+    /// the two answers would have no uptime (its change after the clock) and be reported as changed at the next
+    /// look, when it was not.
+    func protocolsAndClock() async throws -> (protocols: [BIRDProtocolStatus], clock: String) {
+        try await withConnection { connection throws(BIRDError) in
+            let protocols = try connection.protocols()
+            return (protocols, try connection.status().serverTime)
+        }
+    }
 }

@@ -18,15 +18,13 @@ struct MonitoringRoutes: APIRoutes {
         }
     }
 
-    /// One `show status` and one `show protocols all` on one connection; without BIRD every session is `unknown`,
+    /// One `show protocols all` and one `show status` on one connection; without BIRD every session is `unknown`,
     /// with the reason.
     func sessions() async throws -> [BGPSessionLive] {
         let inventory = try await status.head.current().inventory
         guard !inventory.sessions.isEmpty else { return [] }
         do {
-            let (clock, protocols) = try await status.bird.withConnection { connection throws(BIRDError) in
-                (try connection.status().serverTime, try connection.protocols())
-            }
+            let (protocols, clock) = try await status.bird.protocolsAndClock()
             return BGPSessionLive.sessions(inventory, protocols: protocols, clock: clock)
         } catch let error as APIError {
             return BGPSessionLive.unknown(inventory, reason: error.detail)

@@ -112,9 +112,7 @@ actor LiveWatcher {
                                          + "(wgc serve --bird-socket)")
         } else {
             do {
-                let (clock, protocols) = try await status.bird.withConnection { connection throws(BIRDError) in
-                    (try connection.status().serverTime, try connection.protocols())
-                }
+                let (protocols, clock) = try await status.bird.protocolsAndClock()
                 now = BGPSessionLive.sessions(inventory, protocols: protocols, clock: clock)
                 if birdAnswers == false { resolve(.birdDown, "BIRD answers again on \(status.birdSocket ?? "")") }
                 birdAnswers = true

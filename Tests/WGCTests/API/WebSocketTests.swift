@@ -305,7 +305,12 @@ struct WebSocketBIRDTests {
             #expect(current["protocol"] as? String == lab.peerProtocol)
 
             _ = try lab.neighbor.client.send("disable to_router")
-            let update = try await socket.next("bgp_status_update")
+            // A session that went down and came back between two looks (a loaded machine can make it) is an
+            // update that stays established, with a new `since`: the one this waits for leaves that state.
+            var update = try await socket.next("bgp_status_update")
+            for _ in 0..<5 where update["status"] as? String == "established" {
+                update = try await socket.next("bgp_status_update")
+            }
             #expect(update["session_id"] as? String == lab.peer.id)
             #expect(update["previous_status"] as? String == "established")
             #expect(update["status"] as? String != "established", "\(update)")
