@@ -35,6 +35,8 @@ struct IncrementalCheckTests {
         #expect(incremental.inventory.clients.map(\.ipv4Address) == full.inventory.clients.map(\.ipv4Address))
         #expect(incremental.inventory.clients.map(\.ipv6Address) == full.inventory.clients.map(\.ipv6Address))
         #expect(incremental.inventory.clients.map(\.origin) == full.inventory.clients.map(\.origin))
+        #expect(incremental.inventory.clients.map { $0.origin.location("ipv6_address") }
+                    == full.inventory.clients.map { $0.origin.location("ipv6_address") })
         #expect(incremental.inventory.allocations.map(\.prefix) == full.inventory.allocations.map(\.prefix))
         #expect(incremental.inventory.allocations.map(\.origin) == full.inventory.allocations.map(\.origin))
         #expect(incremental.inventory.nodes.flatMap { $0.lanInterfaces.map(\.prefix) }
@@ -231,6 +233,15 @@ let clientChanges: [WriteCase] = [
                                       "allocations/eve.yaml": nil, "allocations/eve-2.yaml": nil]),
     WriteCase("a pool's last block released", ["allocations/carol.yaml": nil]),
     WriteCase("a client and its allocation removed", ["clients/dave.yaml": nil, "allocations/dave.yaml": nil]),
+    WriteCase("a line above the other client of the file moves it, while this one changes", [
+        "clients.yaml": "# moved down a line\n" + TestInventory.files["clients.yaml"]!
+            .replacingFirst("persistent_keepalive: 25", with: "persistent_keepalive: 15"),
+    ]),
+    WriteCase("a comment between the other client's fields moves only its later fields", [
+        "clients.yaml": TestInventory.files["clients.yaml"]!
+            .replacingFirst("ipv4_address: 10.0.0.2/32\n", with: "ipv4_address: 10.0.0.2/32\n# v6 below\n")
+            .replacingFirst("persistent_keepalive: 25", with: "persistent_keepalive: 15"),
+    ]),
     WriteCase("a client removed from a file of two", [
         "clients.yaml": TestInventory.files["clients.yaml"]!.components(separatedBy: "---\n")[0],
     ]),
@@ -253,7 +264,17 @@ let clientDefects: [WriteCase] = {
     var serverKeyTaken = newClient()
     serverKeyTaken["clients/carol.yaml"] = WriteCase.client("carol", key: "carol", v4: "10.0.0.9", v6: "fd00:1234::9")
         .replacingFirst(WriteCase.publicKey("carol"), with: serverKey)
+    let clients = TestInventory.files["clients.yaml"]!
+    let bobKey = "HvZa87jzCTlwV37KL4gmhoqJ5/MDJq4EWcHZGF7BZCY="
     return [
+        // The client the change leaves as it was shares the file: it is still the one holding the name, key or
+        // address the changed one takes.
+        WriteCase("a key taken by the other client of the same file", .duplicatePublicKey,
+                  ["clients.yaml": clients.replacingFirst(bobKey, with: aliceKey)]),
+        WriteCase("a name taken by the other client of the same file", .duplicateName,
+                  ["clients.yaml": clients.replacingFirst("name: bob", with: "name: alice")]),
+        WriteCase("an address taken by the other client of the same file", .duplicateAddress,
+                  ["clients.yaml": clients.replacingFirst("10.0.0.3/32", with: "10.0.0.2/32")]),
         WriteCase("a name taken", .duplicateName, newClient("alice")),
         WriteCase("a name taken in BIRD's spelling", .duplicateName, newClient("dave-x")),
         WriteCase("an id taken", .duplicateID, newClient(id: "1b4e28ba-2fa1-41d2-883f-0016d3cca427")),

@@ -10,17 +10,31 @@ extension IncrementalCheck {
         let base: ValidatedState
         let touched: Set<String>
         let after: Inventory
+        /// The clients the change removes and adds. A client the changed files hold exactly as before (same
+        /// fields, same places) is in neither, unless the base has a diagnostic in those files: then each of their
+        /// clients is checked again, so that its diagnostics are found again. Clients are told apart by name
+        /// everywhere below, so one left out is one of the rest. Allocations are not narrowed: what is checked of
+        /// them goes by file.
         let removedClients: [WireGuardClient]
         let addedClients: [WireGuardClient]
         let removedAllocations: [Allocation]
         let addedAllocations: [Allocation]
+        /// Whether the changed files hold clients, before or after.
+        let touchesClients: Bool
 
         init(_ check: IncrementalCheck) {
             base = check.base
             touched = check.touched
             after = check.after
-            removedClients = IncrementalCheck.resources(base.inventory.clients, in: touched)
-            addedClients = IncrementalCheck.resources(after.clients, in: touched)
+            let clientsBefore = IncrementalCheck.resources(base.inventory.clients, in: touched)
+            let clientsAfter = IncrementalCheck.resources(after.clients, in: touched)
+            touchesClients = !(clientsBefore.isEmpty && clientsAfter.isEmpty)
+            let touched = check.touched
+            if base.diagnostics.contains(where: { touched.contains($0.location.file) }) {
+                (removedClients, addedClients) = (clientsBefore, clientsAfter)
+            } else {
+                (removedClients, addedClients) = IncrementalCheck.changed(before: clientsBefore, after: clientsAfter)
+            }
             removedAllocations = IncrementalCheck.resources(base.inventory.allocations, in: touched)
             addedAllocations = IncrementalCheck.resources(after.allocations, in: touched)
         }
@@ -50,8 +64,9 @@ extension IncrementalCheck {
 
             var inventory = base.inventory
             // Clients as loaded are clients as validated, except those validation gave an address: with such a
-            // client in the inventory only allocations change, and the validated clients stay.
-            if !(removedClients.isEmpty && addedClients.isEmpty) { inventory.clients = after.clients }
+            // client in the inventory only allocations change (or clients identical to the validated ones), and
+            // the validated clients stay.
+            if touchesClients, !base.hasUnpinnedClients { inventory.clients = after.clients }
             inventory.allocations = after.allocations
             inventory.digest = after.digest
             var index = base.index
