@@ -33,6 +33,8 @@ public final class AgentRunner {
     }
     private var knownLastGood: RouterConfiguration?
     private var saved: BackgroundValue<RouterConfiguration?>?
+    /// The applied configuration being written to the state folder, after the cycle that applied it.
+    private var configurationSave: BackgroundValue<Void>?
     /// The revision compiled last, which the next one is read and checked from.
     private var followed: FollowedRevision?
 
@@ -48,10 +50,14 @@ public final class AgentRunner {
         self.state = try store.load(node: node)
         // A killed agent may have left a half-written configuration's temporary file beside the real one.
         for path in [environment.birdConfig, environment.radvdConfig] { AtomicFile(path).removeLeftovers() }
-        if state.applied != nil {
+        if let applied = state.applied?.commit {
             let folder = store.folder
             saved = BackgroundValue {
-                StateStore.readConfiguration(folder: folder).flatMap { $0.node == node ? $0 : nil }
+                // One that names another commit was not written before the agent stopped: not the last good.
+                StateStore.readSaved(folder: folder).flatMap { saved in
+                    saved.configuration.node == node && (saved.commit ?? applied) == applied
+                        ? saved.configuration : nil
+                }
             }
         }
     }
@@ -111,24 +117,43 @@ public final class AgentRunner {
     public var wireGuard: WireGuardBackendChoice { applier.wireGuard }
 
     /// Compiles the revision `commit` with this router's options (`compile` reads it from wherever it lives) and
-    /// applies it; a revision that cannot be read is a failed cycle. Compile time goes to the log.
+    /// applies it; a revision that cannot be read is a failed cycle. Compile time goes to the log. That a revision
+    /// is being applied is written to the state folder meanwhile, on another thread (an fsync is milliseconds,
+    /// at worst hundreds), and waited for before anything changes.
     public func apply(commit: String, compile: (CompileOptions) throws -> CompiledRevision) -> CycleReport {
         let clock = ContinuousClock()
         let started = clock.now
+        let marking = dryRun ? nil : markApplying(commit)
         let compiled: CompiledRevision
         do {
             compiled = try compile(environment.compileOptions(node: node))
         } catch {
+            if (try? marking?.value()) != nil { try? store.save(state) }
             return CycleReport(.failed, commit: commit, reason: "\(error)")
         }
         logger.info("compiled", metadata: ["commit": "\(commit.prefix(12))",
                                            "compile_ms": "\((clock.now - started).milliseconds)"])
-        return apply(compiled, commit: commit)
+        return apply(compiled, commit: commit, marking: marking)
+    }
+
+    /// Writes the state with `applying` set to `commit`, on another thread.
+    private func markApplying(_ commit: String) -> BackgroundValue<Void> {
+        var marking = state
+        marking.applying = commit
+        let (store, marked) = (store, marking)
+        return BackgroundValue { try store.save(marked) }
     }
 
     /// Applies `compiled` (the revision `commit`): the one code path of the agent's cycles and of `wgc apply`.
     public func apply(_ compiled: CompiledRevision, commit: String) -> CycleReport {
+        apply(compiled, commit: commit, marking: nil)
+    }
+
+    /// `marking`, when given, is the state with `applying` set being written (`markApplying`).
+    private func apply(_ compiled: CompiledRevision, commit: String, marking: BackgroundValue<Void>?) -> CycleReport {
         let started = Date()
+        // Every way out below saves the state again: the marking must be written first.
+        let marked = Result { try marking?.value() }
         guard compiled.isValid else {
             let diagnostics = compiled.checked.diagnostics.filter { $0.severity == .error }
                 .map(DiagnosticRenderer.line)
@@ -151,9 +176,7 @@ public final class AgentRunner {
         }
         do {
             state.applying = commit
-            try store.save(state)
-            // Saved once applied; encoded meanwhile (5,000 peers take about 20 ms).
-            let encoded = BackgroundValue { try StateStore.encode(target) }
+            if marking == nil { try store.save(state) } else { try marked.get() }
             let clock = ContinuousClock()
             let applyStarted = clock.now
             var times = StepTimes()
@@ -162,11 +185,12 @@ public final class AgentRunner {
                 "commit": "\(commit.prefix(12))", "changes": "\(changes.count)",
                 "apply_ms": "\((clock.now - applyStarted).milliseconds)",
             ]) { _, new in new })
-            try store.save(encodedConfiguration: encoded.value())
             state.applying = nil
             lastGood = target
-            return record(Attempt(commit: commit, outcome: .applied, startedAt: started, finishedAt: Date(),
-                                  changes: changes), changes: changes)
+            let report = record(Attempt(commit: commit, outcome: .applied, startedAt: started, finishedAt: Date(),
+                                        changes: changes), changes: changes)
+            if report.outcome == .applied { saveConfiguration(target, commit: commit) }
+            return report
         } catch let failure as ApplyFailure {
             state.applying = nil
             return record(Attempt(commit: commit, outcome: failure.rolledBack ? .rolledBack : .refused,
@@ -192,6 +216,30 @@ public final class AgentRunner {
         } catch {
             try? store.save(state)
             return CycleReport(.failed, commit: commit, reason: "repairing drift: \(error)")
+        }
+    }
+
+    /// Writes `configuration` (of `commit`, recorded as applied) to the state folder on another thread: a boot
+    /// re-applies it without compiling. Encoding 5,000 peers and an fsync take tens of milliseconds that no cycle
+    /// needs to wait for; until it is written the file names an older commit, which a boot does not trust.
+    private func saveConfiguration(_ configuration: RouterConfiguration, commit: String) {
+        finishSaving()
+        let store = store
+        configurationSave = BackgroundValue {
+            try store.save(encodedConfiguration: StateStore.encode(configuration, commit: commit))
+        }
+    }
+
+    /// Waits for the configuration being written, if any; a failure to write it is logged (the state folder then
+    /// holds an older one, and a boot compiles the applied commit instead).
+    public func finishSaving() {
+        guard let pending = configurationSave else { return }
+        configurationSave = nil
+        do {
+            try pending.value()
+        } catch {
+            logger.warning("could not save the applied configuration", metadata: [
+                "path": "\(store.configurationPath)", "error": "\(error)"])
         }
     }
 

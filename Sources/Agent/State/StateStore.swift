@@ -59,18 +59,25 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
 
     /// Reads the last good configuration without taking the lock (for `wgc agent status --live`).
     public static func readConfiguration(folder: String) -> RouterConfiguration? {
+        readSaved(folder: folder)?.configuration
+    }
+
+    /// The saved configuration and the commit it is of (nil in a file written before files named their commit).
+    static func readSaved(folder: String) -> SavedConfiguration? {
         guard let data = FileManager.default.contents(atPath: folder + "/applied-configuration.json") else { return nil }
-        return try? JSONDecoder().decode(RouterConfiguration.self, from: data)
+        if let saved = try? JSONDecoder().decode(SavedConfiguration.self, from: data) { return saved }
+        return (try? JSONDecoder().decode(RouterConfiguration.self, from: data))
+            .map { SavedConfiguration(commit: nil, configuration: $0) }
     }
 
-    public func save(_ configuration: RouterConfiguration) throws {
-        try save(encodedConfiguration: Self.encode(configuration))
+    public func save(_ configuration: RouterConfiguration, commit: String) throws {
+        try save(encodedConfiguration: Self.encode(configuration, commit: commit))
     }
 
-    /// The contents `save(_:)` writes for `configuration`, for encoding it ahead of saving it.
-    static func encode(_ configuration: RouterConfiguration) throws -> [UInt8] {
+    /// The contents `save(_:commit:)` writes.
+    static func encode(_ configuration: RouterConfiguration, commit: String) throws -> [UInt8] {
         // Field names as in Swift: snake-case conversion does not survive names such as `remoteAS`.
-        Array(try JSONEncoder().encode(configuration)) + [0x0A]
+        Array(try JSONEncoder().encode(SavedConfiguration(commit: commit, configuration: configuration))) + [0x0A]
     }
 
     func save(encodedConfiguration bytes: [UInt8]) throws {
@@ -98,4 +105,12 @@ public final class StateStore: @unchecked Sendable {  // one owner; the lock des
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return decoder
     }()
+}
+
+/// `applied-configuration.json`: a configuration and the commit it was compiled from. It is written after the
+/// state that records the commit applied, so a stop in between leaves it naming an older commit, and a boot
+/// then compiles the applied commit instead of trusting it.
+struct SavedConfiguration: Codable {
+    var commit: String?
+    var configuration: RouterConfiguration
 }

@@ -59,6 +59,7 @@ struct ApplyCommand: ParsableCommand {
                 try CompiledRevision.compile(repository: gitDirectory, commit: commit, name: rev, folder: folder,
                                              options: options)
             }
+            runner.finishSaving()
         } catch {
             printError("\(error)")
             throw ExitCode(Status.usageOrIO)

@@ -234,8 +234,23 @@ struct AgentEndToEndTests {
         #expect(Programs.wait(observing, timeout: 30) == 0, "SIGTERM stops the agent: \(lab.log("agent-observed.log"))")
 
         // 9. The interface deleted and the agent restarted with its remote unreachable: the boot re-applies the
-        //    last good revision before any fetch.
+        //    last good revision before any fetch. The saved configuration is made to look like one of an older
+        //    commit without carol (as a stop right after recording a commit leaves it, before it is written): the
+        //    boot does not trust it and compiles the applied commit instead.
         try lab.router.exec(["ip", "link", "del", lab.interface]).check("delete the interface")
+        let savedPath = lab.stateDirectory + "/applied-configuration.json"
+        var saved = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: savedPath))) as? [String: Any])
+        #expect(saved["commit"] as? String == comment, "the saved configuration names the applied commit")
+        var configuration = try #require(saved["configuration"] as? [String: Any])
+        var savedInterfaces = try #require(configuration["interfaces"] as? [[String: Any]])
+        let peers = try #require(savedInterfaces[0]["peers"] as? [String])  // one line per peer: "client key …"
+        #expect(peers.contains { $0.contains(Self.carol) })
+        savedInterfaces[0]["peers"] = peers.filter { !$0.contains(Self.carol) }
+        configuration["interfaces"] = savedInterfaces
+        saved["configuration"] = configuration
+        saved["commit"] = String(repeating: "0", count: 40)
+        try JSONSerialization.data(withJSONObject: saved).write(to: URL(fileURLWithPath: savedPath))
         let ninth = try lab.agent(remote: lab.folder.path + "/gone.git")
         #expect(ninth.status == 2, "the fetch fails: \(ninth.combined)")
         #expect(try lab.peers().keys.sorted() == [Self.alice, Self.carol].sorted(), "peers are back before any fetch")

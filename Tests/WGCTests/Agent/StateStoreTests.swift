@@ -42,8 +42,9 @@ struct StateStoreTests {
         let checked = try InventoryCompiler.check(FolderSource(path: Repository.example))
         let configuration = try #require(InventoryCompiler.routerConfiguration(
             of: "edge-1", inventory: checked.inventory, files: InventoryCompiler.emit(checked.inventory)))
-        try store.save(configuration)
+        try store.save(configuration, commit: "0123abcd")
         #expect(store.loadConfiguration() == configuration)
+        #expect(StateStore.readSaved(folder: folder.path)?.commit == "0123abcd")
         #expect(StateStore.readConfiguration(folder: folder.path) == configuration)
     }
 

@@ -90,6 +90,7 @@ struct AgentRun: ParsableCommand {
         }
         if once {
             let report = runner.cycle()
+            runner.finishSaving()
             CycleOutput.print(report)
             throw ExitCode(report.exitStatus)
         }
@@ -102,6 +103,7 @@ struct AgentRun: ParsableCommand {
             AgentLogging.log(report, to: logger, what: "cycle", duration: duration)
             stop.wait(seconds: interval.seconds)
         }
+        runner.finishSaving()
         logger.info("stopping on signal")
     }
 }
