@@ -17,18 +17,52 @@ struct UAPIReply {
     /// Throws unless the reply ends in `errno=0`.
     func checkErrno() throws {
         var code: Int64?
-        try forEachLine { field, value in
+        try forEachLine(in: 0..<bytes.count) { field, value in
             if field == .errno { code = try number(value, field) }
         }
         try check(code)
     }
 
-    /// The device a `get` describes.
+    /// The device a `get` describes. A large reply is read in two halves at once, split where a peer begins:
+    /// the process has both cores to itself while it reads (wireguard-go has answered), and a 5,000-peer reply
+    /// takes milliseconds to read.
     func deviceStatus() throws -> WireGuardDeviceStatus {
+        let split = bytes.count >= Self.parallelSize ? peerStart(after: bytes.count / 2) : nil
+        guard let split else {
+            let whole = try read(0..<bytes.count)
+            try check(whole.code)
+            return whole.device
+        }
+        let parts = [0..<split, split..<bytes.count].parallelMap { range in Result { try self.read(range) } }
+        var device = try parts[0].get().device
+        let rest = try parts[1].get()
+        device.peers += rest.device.peers
+        try check(rest.code ?? parts[0].get().code)
+        return device
+    }
+
+    /// Past this many bytes (about 1,000 peers), a reply is read in two halves.
+    static let parallelSize = 128 << 10
+
+    /// Where the first `public_key=` line at or after `offset` begins; nil when none does.
+    private func peerStart(after offset: Int) -> Int? {
+        let marker = Array("\npublic_key=".utf8)
+        var index = offset
+        while index + marker.count <= bytes.count {
+            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                return index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The device fields and peers in `range` (which starts a line), and the errno line's value if it is there.
+    private func read(_ range: Range<Int>) throws -> (device: WireGuardDeviceStatus, code: Int64?) {
         var device = WireGuardDeviceStatus()
         var peer: PeerFields?
         var code: Int64?
-        try forEachLine { field, value in
+        try forEachLine(in: range) { field, value in
             switch field {
             case .publicKey:
                 if let finished = peer { device.peers.append(finished.status) }
@@ -43,8 +77,7 @@ struct UAPIReply {
             }
         }
         if let finished = peer { device.peers.append(finished.status) }
-        try check(code)
-        return device
+        return (device, code)
     }
 
     /// A peer's lines, collected until the next `public_key`.
@@ -118,8 +151,10 @@ struct UAPIReply {
 
     /// Calls `body` with each line's key and value. Keys are compared as bytes and values stay bytes until a
     /// field needs them, so the 40,000 lines of a large reply allocate no strings of their own.
-    private func forEachLine(_ body: (UAPIField, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try bytes.withUnsafeBufferPointer { buffer in
+    private func forEachLine(in range: Range<Int>,
+                             _ body: (UAPIField, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[range])
             guard let base = buffer.baseAddress else { return }
             /// The offset of the first `byte` in `start..<end`, or `end`; memchr, as a reply is megabytes.
             func find(_ byte: UInt8, _ start: Int, _ end: Int) -> Int {

@@ -93,6 +93,33 @@ struct UAPIMessageTests {
         ]))
     }
 
+    @Test("a reply large enough to be read in two halves gives every peer, in order, and its errno")
+    func parseLargeStatus() throws {
+        var reply = "private_key=\(String(repeating: "01", count: 32))\nlisten_port=51820\n"
+        var expected: [WireGuardPeerStatus] = []
+        for seed in UInt8(0)...UInt8(255) {
+            for host in 0..<8 {
+                // Keys repeat across hosts (a reply never does): what counts is each line lands in its peer.
+                let prefix = "2001:db8:\(seed):\(host)::/64"
+                reply += "public_key=\(F.publicKey(seed).hex)\nprotocol_version=1\nlast_handshake_time_sec=0\n"
+                    + "last_handshake_time_nsec=0\ntx_bytes=\(host)\nrx_bytes=0\npersistent_keepalive_interval=0\n"
+                    + "allowed_ip=\(prefix)\nallowed_ip=10.\(seed).\(host).0/24\n"
+                expected.append(WireGuardPeerStatus(peer: F.peer(seed, [prefix, "10.\(seed).\(host).0/24"]),
+                                                    sentBytes: UInt64(host)))
+            }
+        }
+        #expect(reply.utf8.count > UAPIReply.parallelSize)
+        let status = try UAPIReply(Array((reply + "errno=0\n\n").utf8), interface: "wg0", operation: "t").deviceStatus()
+        #expect(status.privateKey == F.privateKey(1))
+        #expect(status.listenPort == 51820)
+        #expect(status.peers.count == expected.count)
+        #expect(status.peers == expected)
+        let refused = try #require(throws: WireGuardError.self) {
+            try UAPIReply(Array((reply + "errno=-22\n\n").utf8), interface: "wg0", operation: "t").deviceStatus()
+        }
+        #expect(refused.errno == EINVAL)
+    }
+
     @Test("a non-zero errno is a refusal that names the interface, the operation and the errno")
     func errnoIsAnError() throws {
         let error = try #require(throws: WireGuardError.self) {
