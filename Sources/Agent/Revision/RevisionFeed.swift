@@ -44,22 +44,34 @@ public struct RevisionFeed: Sendable {
     public func compile(_ commit: ObjectID, options: CompileOptions, following followed: inout FollowedRevision?)
         throws -> CompiledRevision {
         let repository = try Repository(at: repositoryPath)
+        let previous = followed
+        followed = nil
         var loaded: LoadedInventory
-        if let previous = followed, previous.commit == commit {
-            loaded = previous.loaded
-        } else if let previous = followed,
-                  let delta = try repository.inventoryDelta(from: previous.commit, to: commit, folder: folder),
-                  delta.count <= Self.followLimit {
-            loaded = previous.loaded.changing(written: delta.written, deleted: delta.deleted)
-        } else {
-            let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
-            loaded = LoadedInventory(files: try source.inventoryFiles())
+        do {
+            loaded = try Self.load(commit, following: previous, from: repository, at: repositoryPath, folder: folder)
+        } catch {
+            followed = previous
+            throw error
         }
         var compiled = CompiledRevision.compile(revision: commit.short, commit: commit.hex, loaded: &loaded,
                                                 options: options)
         compiled.locateDiagnostics(in: folder)
         followed = FollowedRevision(commit: commit, loaded: loaded)
+        // The revision before is let go of last, and elsewhere.
+        releaseInBackground(consume previous)
         return compiled
+    }
+
+    /// `commit`'s inventory: the `previous` revision's changed by the files that differ, or read whole.
+    private static func load(_ commit: ObjectID, following previous: FollowedRevision?, from repository: Repository,
+                             at repositoryPath: String, folder: String) throws -> LoadedInventory {
+        if let previous, previous.commit == commit { return previous.loaded }
+        if let previous, let delta = try repository.inventoryDelta(from: previous.commit, to: commit, folder: folder),
+           delta.count <= followLimit {
+            return previous.loaded.changing(written: delta.written, deleted: delta.deleted)
+        }
+        let source = RevisionSource(repositoryPath: repositoryPath, commit: commit, folder: folder)
+        return LoadedInventory(files: try source.inventoryFiles())
     }
 
     /// Compiles a commit given as hex (from the state file); nil when the local copy no longer has it.
