@@ -40,7 +40,7 @@ struct WireGuardStep {
                 continue
             }
             observations.record(status, of: interface.name)
-            lines += describe(WireGuardChange(from: status, to: device), on: interface.name, target, previous)
+            lines += describe(WireGuardChange(from: status, to: device), on: interface, device: device, previous)
         }
         for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
             lines.append("\(gone): no longer in the inventory, to delete")
@@ -63,7 +63,7 @@ struct WireGuardStep {
                     // Sent even when empty: the back end then only checks the interface is still there.
                     try backend.apply(change, to: interface.name)
                     usedObservations = true
-                    lines += describe(change, on: interface.name, target, previous)
+                    lines += describe(change, on: interface, device: device, previous)
                     continue
                 } catch let error as WireGuardError where error.kind == .noSuchInterface {
                     // Deleted since it was read: made again below, from nothing.
@@ -78,7 +78,7 @@ struct WireGuardStep {
             let change = WireGuardChange(from: status, to: device)
             guard !change.isEmpty else { continue }
             try backend.apply(change, to: interface.name)
-            lines += describe(change, on: interface.name, target, previous)
+            lines += describe(change, on: interface, device: device, previous)
         }
         for gone in removedInterfaces(target, previous) where try backend.status(of: gone) != nil {
             observations.forget(gone)
@@ -93,25 +93,33 @@ struct WireGuardStep {
         return (previous?.interfaces ?? []).map(\.name).filter { !wanted.contains($0) }
     }
 
-    /// The client names of `keys` (base64), from `target` or else `previous`: one pass over the peers, looking up
-    /// only the keys a change touches.
-    private func clientNames(of keys: Set<String>, _ target: RouterConfiguration,
-                             _ previous: RouterConfiguration?) -> [String: String] {
-        var names: [String: String] = [:]
-        guard !keys.isEmpty else { return names }
-        for configuration in [previous, target].compactMap({ $0 }) {
-            for interface in configuration.interfaces {
-                for peer in interface.peers where keys.contains(peer.publicKey) { names[peer.publicKey] = peer.client }
+    /// The client names of `keys`: from the interface's peers in `target`, which `device` holds parsed in the same
+    /// order (keys compare there as words, not text), and for keys `target` does not have (removed peers), from
+    /// `previous`. Each pass stops once every key is named.
+    private func clientNames(of keys: [PublicKey], device: WireGuardDevice, _ interface: RouterInterface,
+                             previous: RouterConfiguration?) -> [PublicKey: String] {
+        var names: [PublicKey: String] = [:]
+        var unnamed = Set(keys)
+        if interface.peers.count == device.peers.count {
+            for index in device.peers.indices where !unnamed.isEmpty {
+                let key = device.peers[index].publicKey
+                if unnamed.remove(key) != nil { names[key] = interface.peers[index].client }
             }
+        }
+        guard !unnamed.isEmpty, let previous else { return names }
+        var byText = Dictionary(unnamed.map { ($0.base64, $0) }, uniquingKeysWith: { first, _ in first })
+        for peer in previous.interfaces.lazy.flatMap(\.peers) where !byText.isEmpty {
+            if let key = byText.removeValue(forKey: peer.publicKey) { names[key] = peer.client }
         }
         return names
     }
 
-    private func describe(_ change: WireGuardChange, on interface: String, _ target: RouterConfiguration,
+    private func describe(_ change: WireGuardChange, on interface: RouterInterface, device: WireGuardDevice,
                           _ previous: RouterConfiguration?) -> [String] {
         let keys = change.removedPeers + change.addedPeers.map(\.publicKey) + change.updatedPeers.map(\.publicKey)
-        let names = clientNames(of: Set(keys.map(\.base64)), target, previous)
-        func name(_ key: PublicKey) -> String { names[key.base64].map { "'\($0)'" } ?? key.base64 }
+        let names = clientNames(of: keys, device: device, interface, previous: previous)
+        func name(_ key: PublicKey) -> String { names[key].map { "'\($0)'" } ?? key.base64 }
+        let interface = interface.name
         var lines: [String] = []
         if change.privateKey != nil { lines.append("\(interface): private key set") }
         if let port = change.listenPort { lines.append("\(interface): listen port \(port)") }

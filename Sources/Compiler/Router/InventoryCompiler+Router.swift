@@ -12,7 +12,9 @@ extension InventoryCompiler {
             return RouterInterface(
                 name: server.interface, server: server.name, listenPort: server.listenPort, mtu: server.mtu,
                 addresses: [server.ipv4Address, server.ipv6Address].compactMap { $0 }, publicKey: server.publicKey,
-                peers: clients.compactMap { peer(of: inventory.clients[$0], delegated: shared.delegated) })
+                peers: clients.parallelParts { part in
+                    part.compactMap { peer(of: inventory.clients[$0], delegated: shared.delegated) }
+                }.flatMap { $0 })
         }
         var sessions: [String: RouterSession] = [:]
         for session in inventory.sessions where session.node == node {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over all cores, results in the original order, so the output stays deterministic.
@@ -19,5 +20,19 @@ extension Array where Element: Sendable {
             }
         }
         return results.map { $0! }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `transform` over contiguous parts of the array, one per core (a single part below `minimumCount`), the
+    /// parts' results in order: for thousands of cheap elements, where a task per element would cost more than
+    /// the work.
+    public func parallelParts<Part: Sendable>(minimumCount: Int = 1_000,
+                                              _ transform: @Sendable (ArraySlice<Element>) -> Part) -> [Part] {
+        let parts = count < minimumCount ? 1 : Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard parts > 1 else { return [transform(self[...])] }
+        let size = (count + parts - 1) / parts
+        let ranges = stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }
+        return ranges.parallelMap { transform(self[$0]) }
     }
 }

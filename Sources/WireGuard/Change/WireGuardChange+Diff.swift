@@ -38,19 +38,39 @@ extension WireGuardChange {
                 order.append(index)
             }
         }
-        var kept = [Bool](repeating: false, count: live.peers.count)
-        for index in order {
-            let peer = desired.peers[index]
-            guard let existing = current[peer.publicKey] else {
-                addedPeers.append(peer)
-                continue
+        // Peers are compared in parts at once, on every core: 5,000 comparisons are milliseconds, mostly of
+        // cache misses, and the agent does one before applying and one to verify.
+        let liveIndex = current
+        let compared = order.parallelParts { part in
+            var result = ComparedPart()
+            for index in part {
+                let peer = desired.peers[index]
+                guard let existing = liveIndex[peer.publicKey] else {
+                    result.added.append(peer)
+                    continue
+                }
+                result.kept.append(existing)
+                let update = Self.update(live.peers[existing].peer, to: peer)
+                if !update.isEmpty { result.updated.append(update) }
             }
-            kept[existing] = true
-            let update = Self.update(live.peers[existing].peer, to: peer)
-            if !update.isEmpty { updatedPeers.append(update) }
+            return result
+        }
+        var kept = [Bool](repeating: false, count: live.peers.count)
+        for part in compared {
+            addedPeers += part.added
+            updatedPeers += part.updated
+            for index in part.kept { kept[index] = true }
         }
         for (index, key) in repeated { kept[index] = positions[key] != nil }
         removedPeers = live.peers.indices.filter { !kept[$0] }.map { live.peers[$0].publicKey }
+    }
+
+    /// What comparing a part of the desired peers found.
+    private struct ComparedPart: Sendable {
+        var added: [WireGuardPeer] = []
+        var updated: [WireGuardPeerUpdate] = []
+        /// Indexes of live peers that are desired.
+        var kept: [Int] = []
     }
 
     /// The fields of `live` that differ from `desired`.

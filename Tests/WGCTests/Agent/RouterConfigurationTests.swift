@@ -53,6 +53,30 @@ struct RouterConfigurationTests {
         #expect(router.radvdConfig == files.first { $0.path == "edge-1/radvd.conf" }?.contents)
     }
 
+    @Test("1,500 peers (built in parts at once) are wg0.conf's, in its order")
+    func manyPeersMatchWGQuick() throws {
+        var files = TestInventory.files
+        files["server-many.yaml"] = "kind: WireGuardServer\nname: server-many\ninterface: wg1\nlisten_port: 51821\n"
+            + "ipv6_address: fd00:5678::1/64\npublic_key: \(WireGuardKey.encode([UInt8](repeating: 9, count: 32)))\n"
+        files["clients-many.yaml"] = (0..<1_500).map { number in
+            let key = WireGuardKey.encode((0..<32).map { UInt8(truncatingIfNeeded: number >> (8 * ($0 % 2))) &+ UInt8($0) })
+            return "kind: WireGuardClient\nname: c\(number)\nserver: server-many\npublic_key: \(key)\n"
+                + "ipv6_address: fd00:5678::1:\(String(number, radix: 16))/128\n"
+        }.joined(separator: "---\n")
+        let checked = InventoryCompiler.check(files: files.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) })
+        #expect(!checked.hasErrors, "\(checked.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        let emitted = InventoryCompiler.emit(checked.inventory)
+        let router = try #require(InventoryCompiler.routerConfiguration(of: "edge-1", inventory: checked.inventory,
+                                                                        files: emitted))
+        let peers = try #require(router.interfaces.first { $0.name == "wg1" }?.peers)
+        let expected = Self.peers(inWGQuick: try #require(emitted.first { $0.path == "edge-1/wireguard/wg1.conf" })
+            .contents)
+        #expect(peers.count == 1_500)
+        #expect(peers.map(\.client) == expected.map(\.client))
+        #expect(peers.map(\.publicKey) == expected.map(\.publicKey))
+        #expect(peers.map(\.allowedIPs) == expected.map(\.allowedIPs))
+    }
+
     @Test("delegated prefixes are routed through the interface, and sessions are named as in bird.conf")
     func routesAndSessions() throws {
         let (checked, files) = try Self.compiled()

@@ -125,6 +125,29 @@ struct WireGuardChangeTests {
                 "unwanted: every entry is removed")
     }
 
+    @Test("thousands of peers (compared in parts at once): every removal, addition and update, in order")
+    func manyPeers() {
+        func key(_ number: Int) -> PublicKey {
+            PublicKey(KeyBytes((0..<32).map { UInt8(truncatingIfNeeded: number >> (8 * ($0 % 4))) &+ UInt8($0) })!)
+        }
+        func peer(_ number: Int, keepalive: Int = 0) -> WireGuardPeer {
+            WireGuardPeer(publicKey: key(number), allowedIPs: [F.prefix("10.\(number / 256).\(number % 256).0/24")],
+                          persistentKeepalive: keepalive)
+        }
+        let live = (0..<2_400).map { WireGuardPeerStatus(peer: peer($0)) }
+        var desired: [WireGuardPeer] = []
+        for number in 0..<2_400 where number % 500 != 0 {
+            desired.append(peer(number, keepalive: number % 300 == 7 ? 25 : 0))
+            if number % 700 == 1 { desired.append(peer(10_000 + number)) }
+        }
+        let change = WireGuardChange(from: WireGuardDeviceStatus(privateKey: F.privateKey(1), peers: live),
+                                     to: WireGuardDevice(privateKey: F.privateKey(1), peers: desired))
+        #expect(change.removedPeers == [0, 500, 1000, 1500, 2000].map(key))
+        #expect(change.addedPeers.map(\.publicKey) == [1, 701, 1401, 2101].map { key(10_000 + $0) })
+        #expect(change.updatedPeers.map(\.publicKey) == (0..<2_400).filter { $0 % 300 == 7 }.map(key))
+        #expect(change.updatedPeers.allSatisfy { $0.persistentKeepalive == 25 && $0.allowedIPs == nil })
+    }
+
     @Test("a change's description names peers by public key and never shows a secret")
     func descriptionHidesSecrets() {
         var desired = Self.base
