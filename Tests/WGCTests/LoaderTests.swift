@@ -56,6 +56,34 @@ struct LoaderTests {
         #expect(c1.allowedIPs?.map(\.description) == ["10.0.0.0/24", "fd00:1234::/64"])
     }
 
+    @Test("a file of 300 documents (read in parts at once) gives its resources and diagnostics in file order")
+    func manyDocuments() {
+        let documents = (0..<300).map { number in
+            number % 37 == 5
+                ? "kind: WireGuardClient\nname: c\(number)\nserver: server-1\ncolour: blue\n"  // an unknown field
+                    + "public_key: Y7LwhPXnvDIwwKbsZlfU+uTNfcYnTDX7KnbB5XcLkgk=\n"
+                : "kind: Allocation\npool: pool-1\nprefix: 2001:db8:100:\(String(number + 256, radix: 16))::/64\n"
+                    + "client: alice\n"
+        }
+        let text = documents.joined(separator: "---\n")
+        var inventory = Inventory()
+        var diagnostics: [Diagnostic] = []
+        InventoryLoader.load(SourceFile(path: "many.yaml", bytes: Array(text.utf8)), into: &inventory,
+                             diagnostics: &diagnostics)
+        let unknown = (0..<300).filter { $0 % 37 == 5 }
+        #expect(inventory.allocations.map(\.prefix.description)
+                    == (0..<300).filter { $0 % 37 != 5 }.map { "2001:db8:100:\(String($0 + 256, radix: 16))::/64" })
+        #expect(inventory.clients.map(\.name) == unknown.map { "c\($0)" })
+        var colourLines: [Int] = []
+        var start = 1
+        for (number, document) in documents.enumerated() {
+            if number % 37 == 5 { colourLines.append(start + 3) }
+            start += document.split(separator: "\n").count + 1  // and the `---` line
+        }
+        #expect(diagnostics.map(\.location.line) == colourLines)
+        #expect(diagnostics.allSatisfy { $0.code == .unknownField })
+    }
+
     @Test("a quoted number is text, and the hint says so")
     func quotedNumber() throws {
         var files = TestInventory.files

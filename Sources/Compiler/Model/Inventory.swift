@@ -48,3 +48,18 @@ public struct Inventory: Sendable {
         hasUnparsableFiles || brokenResources.contains { $0.hasPrefix(kind.rawValue + ":") || $0.hasPrefix("*:") }
     }
 }
+
+extension Inventory {
+    /// Appends the resources `part` read (of the same file or a later one), and what failed to load there.
+    mutating func append(_ part: Inventory) {
+        nodes += part.nodes
+        servers += part.servers
+        clients += part.clients
+        pools += part.pools
+        allocations += part.allocations
+        whitelist += part.whitelist
+        sessions += part.sessions
+        announcements += part.announcements
+        brokenResources.formUnion(part.brokenResources)
+    }
+}
