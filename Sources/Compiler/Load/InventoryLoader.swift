@@ -50,7 +50,7 @@ public enum InventoryLoader {
             return read
         }
         for part in parts {
-            inventory.append(part.inventory)
+            inventory.absorb(part.inventory)
             diagnostics += part.diagnostics
         }
     }

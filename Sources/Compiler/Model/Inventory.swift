@@ -24,7 +24,8 @@ public struct Inventory: Sendable {
 
     public init() {}
 
-    /// Appends the resources of `part` (one file's worth) after this inventory's own.
+    /// Appends the resources of `part` (one file's worth, or a part of one file's documents) after this
+    /// inventory's own.
     mutating func absorb(_ part: Inventory) {
         nodes += part.nodes
         servers += part.servers
@@ -46,20 +47,5 @@ public struct Inventory: Sendable {
     /// Whether some resource of `kind` failed to load.
     func hasBroken(_ kind: ResourceKind) -> Bool {
         hasUnparsableFiles || brokenResources.contains { $0.hasPrefix(kind.rawValue + ":") || $0.hasPrefix("*:") }
-    }
-}
-
-extension Inventory {
-    /// Appends the resources `part` read (of the same file or a later one), and what failed to load there.
-    mutating func append(_ part: Inventory) {
-        nodes += part.nodes
-        servers += part.servers
-        clients += part.clients
-        pools += part.pools
-        allocations += part.allocations
-        whitelist += part.whitelist
-        sessions += part.sessions
-        announcements += part.announcements
-        brokenResources.formUnion(part.brokenResources)
     }
 }
