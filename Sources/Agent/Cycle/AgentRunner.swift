@@ -53,10 +53,10 @@ public final class AgentRunner {
         if let applied = state.applied?.commit {
             let folder = store.folder
             saved = BackgroundValue {
-                // One that names another commit was not written before the agent stopped: not the last good.
+                // One that names another commit (or none: an older agent's) may not be the last good: the agent
+                // can stop after recording a commit and before writing its configuration.
                 StateStore.readSaved(folder: folder).flatMap { saved in
-                    saved.configuration.node == node && (saved.commit ?? applied) == applied
-                        ? saved.configuration : nil
+                    saved.configuration.node == node && saved.commit == applied ? saved.configuration : nil
                 }
             }
         }
@@ -82,11 +82,19 @@ public final class AgentRunner {
                                reason: "the last good revision \(applied.commit) is neither saved in "
                                    + "\(store.configurationPath) nor in \(feed.repositoryPath)")
         }
-        return repair(toward: lastGood, commit: applied.commit)
+        let report = repair(toward: lastGood, commit: applied.commit)
+        if state.applying != nil, report.outcome != .failed {
+            // Back at the last good revision: the interrupted one is no longer being applied.
+            state.applying = nil
+            saveState(after: "returning to the last good revision")
+        }
+        return report
     }
 
     /// One cycle: fetch, then apply the branch's revision if it is new, else repair drift.
     public func cycle() -> CycleReport {
+        // The configuration the last cycle applied is written by now; a failure to is logged this cycle.
+        finishSaving()
         let head: ObjectID
         do {
             head = try feed.fetch()
@@ -128,7 +136,12 @@ public final class AgentRunner {
         do {
             compiled = try compile(environment.compileOptions(node: node))
         } catch {
-            if (try? marking?.value()) != nil { try? store.save(state) }
+            if let marking {
+                // Nothing was applied: the state must not go on saying that this revision is being applied.
+                _ = try? marking.value()
+                state.applying = nil
+                saveState(after: "failing to read \(commit.prefix(12))")
+            }
             return CycleReport(.failed, commit: commit, reason: "\(error)")
         }
         logger.info("compiled", metadata: ["commit": "\(commit.prefix(12))",
@@ -243,6 +256,16 @@ public final class AgentRunner {
         }
     }
 
+    /// Saves the state where a failure to has no outcome of its own to change: it is logged.
+    private func saveState(after what: String) {
+        do {
+            try store.save(state)
+        } catch {
+            logger.warning("could not save the state", metadata: ["after": "\(what)", "path": "\(store.statePath)",
+                                                                  "error": "\(error)"])
+        }
+    }
+
     private func configuration(ofCommit hex: String) throws -> RouterConfiguration? {
         let options = environment.compileOptions(node: node)
         guard let compiled = try feed.compile(hex: hex, options: options), compiled.isValid else { return nil }
@@ -252,6 +275,8 @@ public final class AgentRunner {
 
     /// Records `attempt`; the report carries every change line (`changes`), the state a bounded number.
     private func record(_ attempt: Attempt, changes: [String]? = nil) -> CycleReport {
+        // An attempt recorded has ended, whatever its outcome: no revision is being applied any more.
+        state.applying = nil
         state.record(attempt)
         do {
             try store.save(state)

@@ -29,7 +29,7 @@ extension Array where Element: Sendable {
     /// the work.
     public func parallelParts<Part: Sendable>(minimumCount: Int = 1_000,
                                               _ transform: @Sendable (ArraySlice<Element>) -> Part) -> [Part] {
-        let parts = count < minimumCount ? 1 : Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = count < Swift.max(minimumCount, 2) ? 1 : Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard parts > 1 else { return [transform(self[...])] }
         let size = (count + parts - 1) / parts
         let ranges = stride(from: 0, to: count, by: size).map { $0..<Swift.min($0 + size, count) }

@@ -93,6 +93,12 @@ struct AgentEndToEndTests {
         let applied = try #require(lab.status()["applied"] as? [String: Any])["commit"] as? String
         try lab.edit("inventory/network.yaml", "ipv4_address: 10.66.0.2/32", "ipv4_address: 10.66.0.300/32")
         let invalid = try lab.repository.commitAll("a typo")
+        // As an agent killed while compiling it leaves the state: marked as being applied.
+        let statePath = lab.stateDirectory + "/state.json"
+        var marked = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: statePath))) as? [String: Any])
+        marked["applying"] = invalid
+        try JSONSerialization.data(withJSONObject: marked).write(to: URL(fileURLWithPath: statePath))
         let fourth = try lab.agent()
         #expect(fourth.status == 1, "invalid revision: \(fourth.combined)")
         #expect(fourth.stdout.hasPrefix("invalid"))
@@ -100,6 +106,7 @@ struct AgentEndToEndTests {
         let afterInvalid = try lab.status()
         #expect((afterInvalid["applied"] as? [String: Any])?["commit"] as? String == applied)
         #expect((afterInvalid["last_attempt"] as? [String: Any])?["commit"] as? String == invalid)
+        #expect(afterInvalid["applying"] == nil, "the state says the refused revision is being applied: \(afterInvalid)")
         #expect(try lab.peers().keys.sorted() == [Self.alice])
         let again = try lab.agent()
         #expect(again.stdout.hasPrefix("waiting") || again.stdout.hasPrefix("unchanged"),
@@ -264,8 +271,11 @@ struct AgentEndToEndTests {
         let killedLog = lab.folder.url.appendingPathComponent("killed.log")
         let killed = try Programs.spawn(["ip", "netns", "exec", lab.router.name] + lab.agentArguments(["--once"]),
                                         stdout: killedLog.path, stderr: killedLog.path)
+        // The state says so while the revision compiles; bird.conf holds the new hold time once BIRD is being
+        // reconfigured (commit-confirmed, waiting for the session to come back).
         try lab.waitUntil("the agent is applying", seconds: 30) {
             (try? String(contentsOfFile: lab.stateDirectory + "/state.json", encoding: .utf8))?.contains("\"applying\"") == true
+                && (try? String(contentsOfFile: lab.birdConfig, encoding: .utf8))?.contains("hold time 45") == true
         }
         kill(killed, SIGKILL)
         _ = Programs.wait(killed, timeout: 10)
