@@ -200,18 +200,15 @@ public final class AgentRunner {
                 "commit": "\(commit.prefix(12))", "changes": "\(changes.count)",
                 "apply_ms": "\((clock.now - applyStarted).milliseconds)",
             ]) { _, new in new })
-            state.applying = nil
             lastGood = target
             let report = record(Attempt(commit: commit, outcome: .applied, startedAt: started, finishedAt: Date(),
                                         changes: changes), changes: changes)
             if report.outcome == .applied { saveConfiguration(encoded) }
             return report
         } catch let failure as ApplyFailure {
-            state.applying = nil
             return record(Attempt(commit: commit, outcome: failure.rolledBack ? .rolledBack : .refused,
                                   startedAt: started, finishedAt: Date(), reason: failure.reason))
         } catch {
-            state.applying = nil
             return record(Attempt(commit: commit, outcome: .failed, startedAt: started, finishedAt: Date(),
                                   reason: "\(error)"))
         }

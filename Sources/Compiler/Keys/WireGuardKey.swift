@@ -13,15 +13,32 @@ public enum WireGuardKey {
     /// The 32 key bytes; nil unless `text` is canonical base64 of exactly 32 bytes. Like wg(8), a key whose
     /// unused trailing bits are set is refused: it would decode here but `wg setconf` rejects it.
     public static func decode(_ text: String) -> [UInt8]? {
-        guard let words = words(text) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for word in [words.0, words.1, words.2, words.3] {
-            for shift in stride(from: 56, through: 0, by: -8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
-            }
+        words(text).map(bytes)
+    }
+
+    /// A key's 32 bytes, in order.
+    public static func bytes(_ words: Words) -> [UInt8] {
+        [words.0, words.1, words.2, words.3].flatMap { word in
+            stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) }
         }
-        return bytes
+    }
+
+    /// The words of 32 bytes; nil for any other count.
+    public static func words(bytes: some Collection<UInt8>) -> Words? {
+        guard bytes.count == 32 else { return nil }
+        var words: Words = (0, 0, 0, 0)
+        for (index, byte) in bytes.enumerated() { shiftIn(UInt64(byte), at: index, into: &words) }
+        return words
+    }
+
+    /// Appends byte number `index` (0...31) of a key to the word that holds it.
+    private static func shiftIn(_ byte: UInt64, at index: Int, into words: inout Words) {
+        switch index / 8 {
+        case 0: words.0 = words.0 << 8 | byte
+        case 1: words.1 = words.1 << 8 | byte
+        case 2: words.2 = words.2 << 8 | byte
+        default: words.3 = words.3 << 8 | byte
+        }
     }
 
     /// `decode(_:)` as words, through a table.
@@ -42,13 +59,7 @@ public enum WireGuardKey {
                 pendingBits += 6
                 guard pendingBits >= 8 else { continue }
                 pendingBits -= 8
-                let byte = pending >> pendingBits & 0xFF
-                switch byteIndex / 8 {
-                case 0: words.0 = words.0 << 8 | byte
-                case 1: words.1 = words.1 << 8 | byte
-                case 2: words.2 = words.2 << 8 | byte
-                default: words.3 = words.3 << 8 | byte
-                }
+                shiftIn(pending >> pendingBits & 0xFF, at: byteIndex, into: &words)
                 pending &= (1 << pendingBits) - 1
                 byteIndex += 1
             }
@@ -70,16 +81,7 @@ public enum WireGuardKey {
 
     /// The base64 of a 32-byte key.
     public static func encode(_ bytes: [UInt8]) -> String {
-        precondition(bytes.count == 32, "a WireGuard key is 32 bytes")
-        var words: Words = (0, 0, 0, 0)
-        for (index, byte) in bytes.enumerated() {
-            switch index / 8 {
-            case 0: words.0 = words.0 << 8 | UInt64(byte)
-            case 1: words.1 = words.1 << 8 | UInt64(byte)
-            case 2: words.2 = words.2 << 8 | UInt64(byte)
-            default: words.3 = words.3 << 8 | UInt64(byte)
-            }
-        }
+        guard let words = words(bytes: bytes) else { preconditionFailure("a WireGuard key is 32 bytes") }
         return encode(words)
     }
 

@@ -13,10 +13,8 @@ struct KeyBytes: Hashable, Sendable {
 
     /// Nil unless `bytes` holds exactly 32 bytes.
     init?(_ bytes: some Collection<UInt8>) {
-        guard bytes.count == 32 else { return nil }
-        var key = KeyBytes.zero
-        for (index, byte) in bytes.enumerated() { key.shiftIn(UInt64(byte), bits: 8, at: index / 8) }
-        self = key
+        guard let words = WireGuardKey.words(bytes: bytes) else { return nil }
+        self.init(words: words)
     }
 
     /// Parses the 64 hex digits the UAPI uses: a word at a time through a table, as a 5,000-peer reply holds
@@ -64,20 +62,7 @@ struct KeyBytes: Hashable, Sendable {
         self = key
     }
 
-    private mutating func shiftIn(_ value: UInt64, bits: UInt64, at word: Int) {
-        switch word {
-        case 0: words.0 = words.0 << bits | value
-        case 1: words.1 = words.1 << bits | value
-        case 2: words.2 = words.2 << bits | value
-        default: words.3 = words.3 << bits | value
-        }
-    }
-
-    var bytes: [UInt8] {
-        [words.0, words.1, words.2, words.3].flatMap { word in
-            (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
-        }
-    }
+    var bytes: [UInt8] { WireGuardKey.bytes(words) }
 
     var isZero: Bool { self == .zero }
 
